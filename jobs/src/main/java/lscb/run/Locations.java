@@ -4,11 +4,11 @@ package lscb.run;
  * Where a run reads and writes. Every location is a Hadoop path or URI string (a local folder,
  * file:, hdfs:, s3a:), never assumed to be on the local disk.
  */
-public record Locations(String raw, String reference, String out) {
+public record Locations(String raw, String reference, String published, String out) {
 
   /** The defaults of a run from the repository root. */
   public static Locations defaults() {
-    return new Locations("data/raw", "data/reference", "out");
+    return new Locations("data/raw", "data/reference", "data/published", "out");
   }
 
   /** A raw input folder, e.g. raw("returns/2006"). */
@@ -19,6 +19,11 @@ public record Locations(String raw, String reference, String out) {
   /** A reference file, e.g. reference("boards.csv"). */
   public String reference(String relative) {
     return join(reference, relative);
+  }
+
+  /** A file of the report's published figures, e.g. published("figures.csv"). */
+  public String published(String relative) {
+    return join(published, relative);
   }
 
   /** A canonical table's Parquet folder: out/processed/TABLE. */
