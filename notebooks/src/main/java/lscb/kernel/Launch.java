@@ -1,0 +1,38 @@
+package lscb.kernel;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+
+/** The kernel process Jupyter starts (kernel.json's argv): connects to the given connection file. */
+public final class Launch {
+  private Launch() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length != 1) {
+      System.err.println("usage: java ... lscb.kernel.Launch CONNECTION_FILE (Jupyter starts this; see kernel.json)");
+      System.exit(2);
+    }
+    KernelConnectionProperties properties = KernelConnectionProperties.parse(read(Path.of(args[0])));
+    JupyterConnection connection = new JupyterConnection(properties);
+    Kernel kernel = new Kernel(System.getProperty("java.class.path"));
+    kernel.onStartup();
+    kernel.becomeHandlerForConnection(connection);
+    connection.connect();
+    double seconds = (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0;
+    System.err.printf(Locale.ROOT, "%s kernel ready in %.1f s (JVM start to connected, JShell warm)%n",
+        Kernel.NAME, seconds);
+    connection.waitUntilClose();
+    kernel.close();
+    // Spark and other libraries leave non-daemon threads behind; the kernel's life ends with the connection.
+    System.exit(0);
+  }
+
+  private static String read(Path file) throws IOException {
+    return Files.readString(file);
+  }
+}
