@@ -10,6 +10,9 @@ import picocli.CommandLine.Command;
         + "compute the report's analyses, publish and check them.",
     subcommands = {
         NormaliseCommand.class,
+        ReconstructCommand.class,
+        AnalyseCommand.class, ReportCheckCommand.class,
+        PopulationCommand.class, SynthPopulationCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Lscb implements Runnable {
@@ -40,7 +43,9 @@ public final class Lscb implements Runnable {
       if (System.getenv("LSCB_DEBUG") != null) {
         ex.printStackTrace(commandLine.getErr());
       }
-      commandLine.getErr().println("lscb: internal error: " + ex
+      String first = String.valueOf(ex.getMessage()).lines().findFirst().orElse("");
+      commandLine.getErr().println("lscb: internal error: " + ex.getClass().getSimpleName() + ": "
+          + (first.length() > 300 ? first.substring(0, 300) + "..." : first)
           + " (this is a bug; rerun with LSCB_DEBUG=1 for the stack trace and report it)");
       return 70;
     });

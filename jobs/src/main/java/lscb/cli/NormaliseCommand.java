@@ -1,14 +1,58 @@
 package lscb.cli;
 
 import java.util.concurrent.Callable;
+import lscb.ingest.Normalise;
+import lscb.ingest.Reconciliation;
+import lscb.run.Locations;
+import lscb.run.Progress;
+import lscb.run.UserError;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** Placeholder, replaced by the ingest stage. */
+/** `lscb normalise`: the survey returns into canonical Parquet, rejects and a reconciliation. */
 @Command(name = "normalise", mixinStandardHelpOptions = true,
-    description = "Normalise the 2006 and 2007 survey returns into canonical Parquet.")
+    description = {"Normalise the 2006 (CSV, Windows-1252) and 2007 (JSON Lines, UTF-8) survey returns into "
+        + "canonical Parquet tables under OUT/processed, with rejects (OUT/rejects/returns.csv) and a "
+        + "reconciliation per input file (OUT/reconciliation.csv).",
+        "Exit codes: 0 done; 2 a user error (missing folder, unreadable file, file in the wrong encoding); "
+            + "3 records were rejected and --strict was given."})
 public final class NormaliseCommand implements Callable<Integer> {
+  @Mixin LocationOptions locations;
+  @Mixin SparkOptions spark;
+
+  @Option(names = "--strict", description = "Exit non-zero (3) if any record is rejected.")
+  boolean strict;
+
   @Override
   public Integer call() {
+    Locations where = locations.locations();
+    Progress progress = new Progress(System.out);
+    SparkSession session = spark.session("lscb-normalise");
+    try {
+      Reconciliation reconciliation = Normalise.run(session, where, progress);
+      System.out.print(reconciliation.table());
+      return outcome(reconciliation, where, strict);
+    } finally {
+      session.stop();
+    }
+  }
+
+  /** The exit code a reconciliation calls for, after one plain line per problem file. */
+  static int outcome(Reconciliation reconciliation, Locations where, boolean strict) {
+    for (Reconciliation.FileCount f : reconciliation.rejectedFiles()) {
+      System.err.println("lscb: " + f.file() + " (" + f.surveyYear() + "): " + f.fileProblem()
+          + "; its " + f.read() + " records were rejected");
+    }
+    if (!reconciliation.rejectedFiles().isEmpty()) {
+      return 2;
+    }
+    if (strict && reconciliation.rejected() > 0) {
+      System.err.println("lscb: " + reconciliation.rejected() + " records rejected (--strict); reasons in "
+          + where.rejects("returns.csv"));
+      return 3;
+    }
     return 0;
   }
 }
