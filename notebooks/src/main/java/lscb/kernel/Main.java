@@ -28,7 +28,7 @@ public final class Main implements Runnable {
 
   /** Runs the command line; failures the user can fix become one plain line on stderr. */
   public static int execute(String... args) {
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = new CommandLine(new Main()).setUsageHelpWidth(100);
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       if (ex instanceof CommandFailure failure) {
         commandLine.getErr().println("lscb: " + failure.getMessage());
