@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
     description = "LSCB survey analytics: normalise the 2006/2007 survey returns and population, "
         + "compute the report's analyses, publish and check them.",
     subcommands = {
+        RunCommand.class,
         NormaliseCommand.class,
         ReconstructCommand.class,
         AnalyseCommand.class, ReportCheckCommand.class,
