@@ -44,7 +44,8 @@ public final class NotebooksCommand implements Callable<Integer> {
     Path folder = dir != null ? dir : root.resolve("notebooks");
     List<Path> notebooks = notebooks(folder);
     if (notebooks.isEmpty()) {
-      throw new CommandFailure("no notebooks (*.ipynb) to run in " + folder, 2);
+      System.out.println("[notebooks] none to run in " + folder);
+      return 0;
     }
     KernelSpec spec = KernelCommand.specFromBuild(root, heap);
     Path dataDir = KernelSpec.userDataDir();
