@@ -16,7 +16,8 @@ public final class SparkSessions {
         .config("spark.ui.enabled", "false")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.parquet.compression.codec", "snappy")
-        .config("spark.sql.sources.partitionOverwriteMode", "static");
+        .config("spark.sql.sources.partitionOverwriteMode", "static")
+        .config("spark.sql.debug.maxToStringFields", "1000");
     if (master != null && !master.isBlank()) {
       builder.master(master);
     }
