@@ -1,0 +1,55 @@
+package lscb.cli;
+
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import lscb.population.PopulationJob;
+import lscb.population.PopulationSource.Layout;
+import lscb.run.Locations;
+import lscb.run.Progress;
+import lscb.run.UserError;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** `lscb population`: ONS estimates by single year of age into children under 18 per council, board and region. */
+@Command(name = "population", mixinStandardHelpOptions = true,
+    description = {"Read ONS mid-year population estimates by single year of age (the MYEB long back series "
+        + "or the wide per-year layout, detected from the header) from RAW/population, map areas to the "
+        + "2006/07 councils through REFERENCE/area_crosswalk.csv, and write children under 18 per year to "
+        + "OUT/processed/population_{council,board,region}, with rejects in OUT/rejects/population.csv and "
+        + "a reconciliation per file (lines read = used + out of scope + rejected).",
+        "When a real file sits beside SYNTHETIC-*.csv, the synthetic file is left out.",
+        "Exit codes: 0 done (rejects do not stop the run); 2 a user error (missing folder or file, "
+            + "unrecognised header)."})
+public final class PopulationCommand implements Callable<Integer> {
+  @Mixin LocationOptions locations;
+  @Mixin SparkOptions spark;
+
+  @Option(names = "--population", paramLabel = "PATH",
+      description = "A folder of population CSV files, or one file (default: RAW/population).")
+  String population;
+
+  @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "auto",
+      description = "long, wide or auto (detect from each header; default: ${DEFAULT-VALUE}).")
+  String layout;
+
+  @Override
+  public Integer call() {
+    Locations where = locations.locations();
+    Layout forced = switch (layout.toLowerCase(Locale.ROOT)) {
+      case "auto" -> null;
+      case "long" -> Layout.LONG;
+      case "wide" -> Layout.WIDE;
+      default -> throw new UserError("--layout must be long, wide or auto, not " + layout);
+    };
+    SparkSession session = spark.session("lscb-population");
+    try {
+      PopulationJob.run(session, where, new Progress(System.out),
+          population != null ? population : where.raw("population"), forced);
+      return 0;
+    } finally {
+      session.stop();
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package lscb.population;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.IOException;
+import java.util.List;
+import lscb.run.Locations;
+import lscb.run.UserError;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The area crosswalk (data/reference/area_crosswalk.csv) with the councils and boards of 2006/07:
+ * which council each ONS area code counts towards, with what share, and how direct that is.
+ *
+ * @param areas area_code, council_code, method, share (decimal), rank (1 = the council's own code,
+ *     2 recoded, 3 merged successor, 4 a part or an apportioned share)
+ * @param councils council_code, council_name, board_code, region_code, region_name
+ * @param boards board_code, board_name, region_code, region_name
+ */
+public record AreaCrosswalk(Dataset<Row> areas, Dataset<Row> councils, Dataset<Row> boards) {
+  static final List<String> METHODS = List.of("same", "recoded", "merged_successor", "part_of", "apportioned");
+
+  private static final StructType CROSSWALK = new StructType()
+      .add("area_code", DataTypes.StringType).add("area_name", DataTypes.StringType)
+      .add("council_code", DataTypes.StringType).add("council_name", DataTypes.StringType)
+      .add("method", DataTypes.StringType).add("share", DataTypes.StringType)
+      .add("first_year", DataTypes.StringType).add("last_year", DataTypes.StringType)
+      .add("note", DataTypes.StringType);
+  private static final StructType COUNCILS = new StructType()
+      .add("council_code", DataTypes.StringType).add("council_name", DataTypes.StringType)
+      .add("dfe_la_number", DataTypes.StringType).add("ons_snac_code", DataTypes.StringType)
+      .add("region_code", DataTypes.StringType).add("region_name", DataTypes.StringType)
+      .add("board_code", DataTypes.StringType).add("abolished_after", DataTypes.StringType)
+      .add("note", DataTypes.StringType);
+  private static final StructType BOARDS = new StructType()
+      .add("board_code", DataTypes.StringType).add("board_name", DataTypes.StringType)
+      .add("region_code", DataTypes.StringType).add("region_name", DataTypes.StringType)
+      .add("council_codes", DataTypes.StringType).add("responded_2007", DataTypes.StringType);
+
+  /** Loads and checks the crosswalk and register; a broken reference file is a UserError. */
+  public static AreaCrosswalk load(SparkSession spark, Locations locations) {
+    Dataset<Row> crosswalk = read(spark, locations.reference("area_crosswalk.csv"), CROSSWALK);
+    Dataset<Row> councils = read(spark, locations.reference("councils.csv"), COUNCILS)
+        .select("council_code", "council_name", "board_code", "region_code", "region_name");
+    Dataset<Row> boards = read(spark, locations.reference("boards.csv"), BOARDS)
+        .select("board_code", "board_name", "region_code", "region_name");
+    Dataset<Row> areas = crosswalk.select(
+        functions.upper(functions.trim(col("area_code"))).as("area_code"),
+        functions.trim(col("council_code")).as("council_code"),
+        functions.trim(col("method")).as("method"),
+        functions.trim(col("share")).cast(DataTypes.createDecimalType(6, 4)).as("share"),
+        rank(functions.trim(col("method"))).as("rank"));
+    check(areas, councils);
+    return new AreaCrosswalk(areas, councils, boards);
+  }
+
+  /** Precedence of a method: where a council has rows of several kinds for a year, the lowest rank wins. */
+  static org.apache.spark.sql.Column rank(org.apache.spark.sql.Column method) {
+    return when(method.equalTo("same"), lit(1)).when(method.equalTo("recoded"), lit(2))
+        .when(method.equalTo("merged_successor"), lit(3))
+        .when(method.isin("part_of", "apportioned"), lit(4));
+  }
+
+  private static void check(Dataset<Row> areas, Dataset<Row> councils) {
+    List<Row> bad = areas.join(councils.select("council_code"), areas.col("council_code")
+            .equalTo(councils.col("council_code")), "left_anti")
+        .select(functions.concat_ws(" -> ", col("area_code"), col("council_code"))).limit(5).collectAsList();
+    if (!bad.isEmpty()) {
+      throw new UserError("area_crosswalk.csv maps to councils not in councils.csv: " + bad);
+    }
+    List<Row> badRows = areas.where(col("rank").isNull().or(col("share").isNull())
+            .or(col("share").leq(0)).or(col("share").gt(1)).or(col("area_code").isNull()))
+        .select(functions.concat_ws(" ", col("area_code"), col("method"))).limit(5).collectAsList();
+    if (!badRows.isEmpty()) {
+      throw new UserError("area_crosswalk.csv has rows with an unknown method (one of " + METHODS
+          + ") or a share outside (0, 1]: " + badRows);
+    }
+    List<Row> shares = areas.groupBy("area_code").agg(functions.sum("share").as("total"))
+        .where(col("total").notEqual(lit(1))).select("area_code").limit(5).collectAsList();
+    if (!shares.isEmpty()) {
+      throw new UserError("area_crosswalk.csv: the shares of an area must add up to 1; they do not for " + shares);
+    }
+  }
+
+  private static Dataset<Row> read(SparkSession spark, String path, StructType schema) {
+    try {
+      Path file = new Path(path);
+      if (!file.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(file)) {
+        throw new UserError("reference file not found: " + path + " (pass --reference DIR)");
+      }
+    } catch (IOException e) {
+      throw new UserError("cannot read reference file " + path + ": " + e.getMessage());
+    }
+    return spark.read().schema(schema).option("header", "true").option("escape", "\"")
+        .option("mode", "FAILFAST").csv(path);
+  }
+}

@@ -1,0 +1,123 @@
+package lscb.population;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import lscb.population.PopulationSource.Layout;
+import lscb.population.PopulationTotals.Totals;
+import lscb.run.Locations;
+import lscb.run.Outputs;
+import lscb.run.Progress;
+import lscb.schema.Schemas;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
+
+/** The population stage: ONS estimates in, children under 18 per council, board and region out. */
+public final class PopulationJob {
+  private PopulationJob() {}
+
+  /** Runs the stage on Locations.raw("population") with the layout detected from each header. */
+  public static PopulationResult run(SparkSession spark, Locations locations, Progress progress) {
+    return run(spark, locations, progress, locations.raw("population"), null);
+  }
+
+  /**
+   * Runs the stage on a folder or file of estimates.
+   *
+   * @param forced LONG or WIDE to insist on a layout, null to detect it from each header
+   */
+  public static PopulationResult run(SparkSession spark, Locations locations, Progress progress,
+      String population, Layout forced) {
+    Progress.Stage stage = progress.start("population");
+    List<PopulationSource> sources = PopulationReader.sources(spark, population, forced);
+    AreaCrosswalk crosswalk = AreaCrosswalk.load(spark, locations);
+    Dataset<Row> codes = crosswalk.areas().select("area_code");
+
+    List<Dataset<Row>> persisted = new ArrayList<>();
+    Dataset<Row> lines = null;
+    Dataset<Row> cells = null;
+    for (PopulationSource source : sources) {
+      Dataset<Row> classified = PopulationChecks.classify(PopulationReader.lines(spark, source), codes)
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      persisted.add(classified);
+      Dataset<Row> fileLines = classified.select("source_file", "source_line", "layout", "area_code",
+          "status", "problems");
+      Dataset<Row> fileCells = PopulationReader.cells(
+              classified.where(col("status").equalTo(PopulationChecks.CANDIDATE)), source)
+          .select("source_file", "source_line", "area_code", "sex", "age", "year", "field", "raw_value");
+      lines = lines == null ? fileLines : lines.unionByName(fileLines);
+      cells = cells == null ? fileCells : cells.unionByName(fileCells);
+    }
+    Dataset<Row> checked = PopulationChecks.checkCells(cells).persist(StorageLevel.MEMORY_AND_DISK());
+    persisted.add(checked);
+    Totals totals = PopulationTotals.of(checked.where(col("reason").isNull()), crosswalk, population);
+
+    Dataset<Row> rejects = PopulationChecks.lineRejects(lines)
+        .unionByName(PopulationChecks.cellRejects(checked)).unionByName(totals.rejects());
+    Dataset<Row> reconciliation = reconcile(lines, checked, totals.usedAreas());
+
+    Outputs.parquet(Schemas.conform(totals.councils(), "population_council"),
+        locations.processed("population_council"));
+    Outputs.parquet(Schemas.conform(totals.boards(), "population_board"), locations.processed("population_board"));
+    Outputs.parquet(Schemas.conform(totals.regions(), "population_region"), locations.processed("population_region"));
+    Dataset<Row> conformedRejects = Schemas.conform(rejects, "population_reject");
+    Outputs.parquet(conformedRejects, locations.rejects("population"));
+    Dataset<Row> written = spark.read().parquet(locations.rejects("population"));
+    Outputs.csv(written, locations.rejects("population.csv"), col("source_file"), col("source_line"),
+        col("area_code"), col("field"), col("reason"), col("raw_value"));
+    Outputs.parquet(Schemas.conform(reconciliation, "population_reconciliation"),
+        locations.processed("population_reconciliation"));
+
+    List<Row> perFile = spark.read().parquet(locations.processed("population_reconciliation"))
+        .orderBy("source_file").collectAsList();
+    persisted.forEach(Dataset::unpersist);
+    PopulationResult result = new PopulationResult(sources.size(),
+        sum(perFile, "rows_read"), sum(perFile, "used"), sum(perFile, "out_of_scope"), sum(perFile, "rejected"),
+        written.count(),
+        spark.read().parquet(locations.processed("population_council")).count(),
+        spark.read().parquet(locations.processed("population_board")).count(),
+        spark.read().parquet(locations.processed("population_region")).count());
+    stage.done(String.format(Locale.ROOT, "%d file(s) %s; lines read %,d = used %,d + out of scope %,d"
+            + " + rejected %,d; council-years %,d, board-years %,d, region-years %,d; reject rows %,d (%s)",
+        result.files(), describe(sources), result.rowsRead(), result.used(), result.outOfScope(),
+        result.rejected(), result.councilYears(), result.boardYears(), result.regionYears(),
+        result.rejectRows(), locations.rejects("population.csv")));
+    return result;
+  }
+
+  /** Per file: lines read = used + out of scope + rejected. */
+  static Dataset<Row> reconcile(Dataset<Row> lines, Dataset<Row> checkedCells, Dataset<Row> usedAreas) {
+    Dataset<Row> badCells = checkedCells.where(col("reason").isNotNull())
+        .select("source_file", "source_line").distinct().withColumn("cell_bad", lit(true));
+    Dataset<Row> used = functions.broadcast(usedAreas.select(col("area_code").as("used_area"))
+        .withColumn("area_used", lit(true)));
+    Dataset<Row> status = lines.join(badCells, new String[] {"source_file", "source_line"}, "left")
+        .join(used, col("area_code").equalTo(col("used_area")), "left")
+        .select(col("source_file"), col("layout"), when(col("status").equalTo(PopulationChecks.REJECTED)
+                .or(col("cell_bad").isNotNull()), lit("rejected"))
+            .when(col("status").equalTo(PopulationChecks.OUT_OF_SCOPE).or(col("area_used").isNull()),
+                lit("out_of_scope"))
+            .otherwise(lit("used")).as("final"));
+    return status.groupBy("source_file", "layout").agg(
+        functions.count(lit(1)).as("rows_read"),
+        functions.count(when(col("final").equalTo("used"), lit(1))).as("used"),
+        functions.count(when(col("final").equalTo("out_of_scope"), lit(1))).as("out_of_scope"),
+        functions.count(when(col("final").equalTo("rejected"), lit(1))).as("rejected"));
+  }
+
+  private static long sum(List<Row> rows, String column) {
+    return rows.stream().mapToLong(r -> r.getLong(r.fieldIndex(column))).sum();
+  }
+
+  private static String describe(List<PopulationSource> sources) {
+    return sources.stream().map(s -> s.fileName() + " (" + s.layout().name().toLowerCase(Locale.ROOT)
+        + (s.layout() == Layout.WIDE ? " " + s.wideYear() : "") + ")").toList().toString();
+  }
+}

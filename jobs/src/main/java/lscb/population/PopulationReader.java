@@ -1,0 +1,155 @@
+package lscb.population;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.upper;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import lscb.population.PopulationSource.CountColumn;
+import lscb.population.PopulationSource.Layout;
+import lscb.run.UserError;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Reads population files into Spark: every data line with its file and line number, the area code,
+ * sex and age fields, and the count columns, all as text (explicit all-string schema, no inference).
+ */
+public final class PopulationReader {
+  /** Columns of a parsed line that every layout has (count columns follow as c0, c1, ...). */
+  static final String[] LINE_COLUMNS = {"source_file", "source_line", "layout", "code_field",
+      "area_code", "sex_field", "sex_raw", "age_field", "age_raw"};
+
+  private PopulationReader() {}
+
+  /**
+   * The population files at a folder (every *.csv in it) or the one file named; SYNTHETIC-* files
+   * are left out when a real file sits beside them.
+   */
+  public static List<PopulationSource> sources(SparkSession spark, String location, Layout forced) {
+    try {
+      Path root = new Path(location);
+      FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(root)) {
+        throw new UserError("no population data at " + location + ": put the ONS file (or the synthetic "
+            + "one, see `lscb synth-population --help`) there, or pass --population");
+      }
+      FileStatus[] found = fs.getFileStatus(root).isDirectory()
+          ? fs.globStatus(new Path(root, "*.[cC][sS][vV]")) : new FileStatus[] {fs.getFileStatus(root)};
+      List<FileStatus> files = new ArrayList<>(Arrays.asList(found == null ? new FileStatus[0] : found));
+      files.sort(Comparator.comparing(f -> f.getPath().getName()));
+      if (files.isEmpty()) {
+        throw new UserError("no population file (*.csv) in " + location
+            + ": put the ONS file there (see its README.md), or pass --population");
+      }
+      List<PopulationSource> sources = new ArrayList<>();
+      for (FileStatus file : files) {
+        sources.add(PopulationSource.detect(file.getPath().toString(), firstLines(fs, file.getPath()), forced));
+      }
+      boolean anyReal = sources.stream().anyMatch(s -> !s.synthetic());
+      return anyReal ? sources.stream().filter(s -> !s.synthetic()).toList() : sources;
+    } catch (IOException e) {
+      throw new UserError("cannot read population data at " + location + ": " + e.getMessage());
+    }
+  }
+
+  private static List<String> firstLines(FileSystem fs, Path path) throws IOException {
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(fs.open(path), StandardCharsets.UTF_8))) {
+      String line;
+      while (lines.size() < PopulationSource.MAX_PREAMBLE && (line = in.readLine()) != null) {
+        lines.add(line);
+      }
+    }
+    return lines;
+  }
+
+  /**
+   * The data lines of one file (after its header; blank lines skipped): the common columns
+   * {@link #LINE_COLUMNS} and one text column per count column, named c0, c1, ... in source order.
+   */
+  public static Dataset<Row> lines(SparkSession spark, PopulationSource source) {
+    JavaRDD<Row> numbered = spark.read().text(source.path()).javaRDD().zipWithIndex()
+        .map(pair -> RowFactory.create(pair._1().getString(0), pair._2() + 1));
+    StructType text = new StructType().add("value", DataTypes.StringType)
+        .add("source_line", DataTypes.LongType);
+    StructType fields = new StructType();
+    for (int i = 0; i < source.header().size(); i++) {
+      fields = fields.add("f" + i, DataTypes.StringType);
+    }
+    Dataset<Row> parsed = spark.createDataFrame(numbered, text)
+        .where(col("source_line").gt(source.headerLine()))
+        .where(functions.not(col("value").rlike("^[\\s,\"]*$")))
+        .select(col("source_line"), functions.from_csv(col("value"), lit(fields.toDDL()),
+            Map.of("mode", "PERMISSIVE", "escape", "\"")).as("p"));
+    List<Column> columns = new ArrayList<>(List.of(
+        lit(source.fileName()).as("source_file"),
+        col("source_line"),
+        lit(source.layout().name().toLowerCase()).as("layout"),
+        lit(source.label(source.codeIndex())).as("code_field"),
+        upper(trim(field(source.codeIndex()))).as("area_code"),
+        lit(source.label(source.sexIndex())).cast(DataTypes.StringType).as("sex_field"),
+        textOrNull(source.sexIndex()).as("sex_raw"),
+        lit(source.label(source.ageIndex())).cast(DataTypes.StringType).as("age_field"),
+        textOrNull(source.ageIndex()).as("age_raw")));
+    List<CountColumn> counts = source.counts();
+    for (int i = 0; i < counts.size(); i++) {
+      columns.add(field(counts.get(i).index()).as("c" + i));
+    }
+    return parsed.select(columns.toArray(Column[]::new));
+  }
+
+  /**
+   * One row per count cell of the given checked lines (with sex and line_age, see PopulationChecks),
+   * unpivoted in Spark: the common columns plus field (the header label), year, age (the line's own
+   * for long files) and raw_value.
+   */
+  public static Dataset<Row> cells(Dataset<Row> lines, PopulationSource source) {
+    List<CountColumn> counts = source.counts();
+    Column[] values = new Column[counts.size()];
+    Column yearOf = lit(null);
+    Column ageOf = lit(null);
+    for (int i = 0; i < counts.size(); i++) {
+      CountColumn count = counts.get(i);
+      values[i] = col("c" + i).as(count.label());
+      yearOf = functions.when(col("field").equalTo(count.label()), lit(count.year())).otherwise(yearOf);
+      ageOf = functions.when(col("field").equalTo(count.label()), lit(count.age())).otherwise(ageOf);
+    }
+    List<Column> idList = new ArrayList<>(Arrays.stream(LINE_COLUMNS).map(functions::col).toList());
+    idList.add(col("sex"));
+    idList.add(col("line_age"));
+    Column[] ids = idList.toArray(Column[]::new);
+    Dataset<Row> unpivoted = lines.unpivot(ids, values, "field", "raw_value");
+    Column year = source.layout() == Layout.LONG ? yearOf : lit(source.wideYear());
+    Column age = source.layout() == Layout.LONG ? col("line_age") : ageOf;
+    return unpivoted.withColumn("year", year.cast(DataTypes.IntegerType))
+        .withColumn("age", age.cast(DataTypes.IntegerType));
+  }
+
+  private static Column field(int index) {
+    return col("p.f" + index);
+  }
+
+  private static Column textOrNull(int index) {
+    return index < 0 ? lit(null).cast(DataTypes.StringType) : trim(field(index));
+  }
+}

@@ -1,0 +1,171 @@
+package lscb.population;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import lscb.run.UserError;
+
+/**
+ * One population input file and where its fields are, found from its header: the ONS long
+ * back-series layout (MYEB: area, sex, age, population_YYYY...) or the wide per-year layout
+ * (Code, Name, Geography, All ages, 0, 1, ..., 90 or 90+).
+ */
+public record PopulationSource(String path, String fileName, Layout layout, long headerLine,
+    List<String> header, int codeIndex, int sexIndex, int ageIndex, List<CountColumn> counts,
+    int wideYear) {
+
+  /** The two layouts ONS publishes single-year-of-age estimates in. */
+  public enum Layout { LONG, WIDE }
+
+  /** A column holding counts: its header label, and the year (long) or age (wide) it is for. */
+  public record CountColumn(int index, String label, int year, int age) {}
+
+  /** How many lines at the top of a file may come before the header (titles, notes). */
+  static final int MAX_PREAMBLE = 30;
+
+  private static final Pattern AREA_CODE = Pattern.compile(
+      "(?i)(la|lad|area)[ _]?(\\d{2,4})?[ _]?code[ _]?(\\d{2,4})?|lad\\d{2,4}cd|code");
+  private static final Pattern POPULATION_YEAR = Pattern.compile("(?i)population[ _](\\d{4})");
+  private static final Pattern AGE_LABEL = Pattern.compile("(\\d{1,3})\\+?");
+  private static final Pattern YEAR_IN_TEXT = Pattern.compile("(?<!\\d)(19[5-9]\\d|20\\d\\d)(?!\\d)");
+  private static final Pattern MID_YEAR = Pattern.compile("(?i)mid[- ]?(19[5-9]\\d|20\\d\\d)(?!\\d)");
+
+  /** The child ages every area, sex and year needs. */
+  public static final int MAX_CHILD_AGE = 17;
+
+  /**
+   * Finds the header among the first lines of a file and the layout it implies.
+   *
+   * @param forced LONG or WIDE to insist on one, or null to detect
+   */
+  public static PopulationSource detect(String path, List<String> firstLines, Layout forced) {
+    String fileName = path.substring(path.lastIndexOf('/') + 1);
+    for (int i = 0; i < firstLines.size() && i < MAX_PREAMBLE; i++) {
+      List<String> fields = CsvLine.split(firstLines.get(i));
+      if (forced != Layout.WIDE) {
+        PopulationSource found = asLong(path, fileName, i + 1, fields);
+        if (found != null) {
+          return found;
+        }
+      }
+      if (forced != Layout.LONG) {
+        PopulationSource found = asWide(path, fileName, i + 1, fields, firstLines.subList(0, i));
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    String wanted = forced == Layout.LONG ? "an ONS long header (e.g. ladcode21, laname21, country, sex, age, population_2001, ...)"
+        : forced == Layout.WIDE ? "an ONS wide header (Code, Name, Geography, All ages, 0, 1, ..., 90)"
+        : "an ONS header: long (ladcode21, ..., sex, age, population_2001, ...) or wide (Code, Name, ..., 0, 1, ..., 90)";
+    throw new UserError("population file " + path + ": no line among the first " + MAX_PREAMBLE
+        + " looks like " + wanted + "; check the file or pass --layout");
+  }
+
+  private static PopulationSource asLong(String path, String fileName, long line, List<String> fields) {
+    int code = -1;
+    int sex = -1;
+    int age = -1;
+    List<CountColumn> counts = new ArrayList<>();
+    for (int i = 0; i < fields.size(); i++) {
+      String name = fields.get(i).trim();
+      Matcher year = POPULATION_YEAR.matcher(name);
+      if (code < 0 && AREA_CODE.matcher(name).matches()) {
+        code = i;
+      } else if (name.equalsIgnoreCase("sex")) {
+        sex = i;
+      } else if (name.equalsIgnoreCase("age")) {
+        age = i;
+      } else if (year.matches()) {
+        counts.add(new CountColumn(i, name, Integer.parseInt(year.group(1)), -1));
+      }
+    }
+    if (code < 0 || sex < 0 || age < 0 || counts.isEmpty()) {
+      return null;
+    }
+    requireDistinct(path, counts.stream().map(CountColumn::year).toList(), "year");
+    return new PopulationSource(path, fileName, Layout.LONG, line, fields, code, sex, age, counts, -1);
+  }
+
+  private static PopulationSource asWide(String path, String fileName, long line, List<String> fields,
+      List<String> preamble) {
+    int code = -1;
+    int sex = -1;
+    List<CountColumn> counts = new ArrayList<>();
+    TreeSet<Integer> ages = new TreeSet<>();
+    for (int i = 0; i < fields.size(); i++) {
+      String name = fields.get(i).trim();
+      Matcher age = AGE_LABEL.matcher(name);
+      if (code < 0 && AREA_CODE.matcher(name).matches()) {
+        code = i;
+      } else if (name.equalsIgnoreCase("sex")) {
+        sex = i;
+      } else if (age.matches()) {
+        int a = Integer.parseInt(age.group(1));
+        if (!ages.add(a)) {
+          throw new UserError("population file " + path + ": the header has two columns for age " + a);
+        }
+        if (a <= MAX_CHILD_AGE) {
+          counts.add(new CountColumn(i, name, -1, a));
+        }
+      }
+    }
+    if (code < 0 || !ages.contains(0)) {
+      return null;
+    }
+    List<Integer> missing = new ArrayList<>();
+    for (int a = 0; a <= MAX_CHILD_AGE; a++) {
+      if (!ages.contains(a)) {
+        missing.add(a);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new UserError("population file " + path + ": the wide header has no column for age(s) "
+          + missing + "; every age 0-" + MAX_CHILD_AGE + " is needed");
+    }
+    return new PopulationSource(path, fileName, Layout.WIDE, line, fields, code, sex, -1, counts,
+        wideYear(path, fileName, preamble));
+  }
+
+  /** The year of a wide (one-year) file: from its name (e.g. mye-2006.csv) or a "Mid-2006" title line. */
+  private static int wideYear(String path, String fileName, List<String> preamble) {
+    TreeSet<Integer> years = new TreeSet<>();
+    Matcher inName = YEAR_IN_TEXT.matcher(fileName);
+    while (inName.find()) {
+      years.add(Integer.parseInt(inName.group(1)));
+    }
+    if (years.isEmpty()) {
+      for (String line : preamble) {
+        Matcher mid = MID_YEAR.matcher(line);
+        while (mid.find()) {
+          years.add(Integer.parseInt(mid.group(1)));
+        }
+      }
+    }
+    if (years.size() != 1) {
+      throw new UserError("population file " + path + " is in the wide (one year) layout but its year "
+          + (years.isEmpty() ? "is not in its name" : "is ambiguous: its name holds " + years)
+          + "; rename it to hold the one mid-year, e.g. mye-persons-2006.csv");
+    }
+    return years.first();
+  }
+
+  private static void requireDistinct(String path, List<Integer> values, String what) {
+    if (new TreeSet<>(values).size() != values.size()) {
+      throw new UserError("population file " + path + ": the header names a " + what + " twice");
+    }
+  }
+
+  /** The header label of a column, for reject messages. */
+  public String label(int index) {
+    return index < 0 ? null : header.get(index).trim();
+  }
+
+  /** True when the file name says it is the synthetic stand-in (SYNTHETIC-...). */
+  public boolean synthetic() {
+    return fileName.toUpperCase(Locale.ROOT).startsWith("SYNTHETIC");
+  }
+}

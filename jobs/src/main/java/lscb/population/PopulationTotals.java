@@ -1,0 +1,111 @@
+package lscb.population;
+
+import static org.apache.spark.sql.functions.array_join;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * From good cells to under-18 totals: per area and year (complete or not), then per 2006/07
+ * council through the crosswalk, then board and region; every gap becomes a reject.
+ */
+public final class PopulationTotals {
+  private PopulationTotals() {}
+
+  /** The results of one aggregation: the three tables, the rejects found on the way, and the areas used. */
+  public record Totals(Dataset<Row> councils, Dataset<Row> boards, Dataset<Row> regions,
+      Dataset<Row> rejects, Dataset<Row> usedAreas) {}
+
+  /**
+   * Aggregates good cells (area_code, sex, age, year, count, source_file) into the population tables.
+   *
+   * @param folder the population location, named in rejects that belong to no one line
+   */
+  public static Totals of(Dataset<Row> goodCells, AreaCrosswalk crosswalk, String folder) {
+    Column childAges = functions.sequence(lit(0), lit(PopulationSource.MAX_CHILD_AGE));
+    Dataset<Row> groups = goodCells.where(col("age").between(0, PopulationSource.MAX_CHILD_AGE))
+        .groupBy("area_code", "sex", "year")
+        .agg(functions.collect_set("age").as("ages"), functions.sum("count").as("children"),
+            functions.min("source_file").as("source_file"))
+        .withColumn("missing", functions.array_sort(functions.array_except(childAges, col("ages"))));
+    Dataset<Row> missingAges = groups.where(functions.size(col("missing")).gt(0)).select(
+        col("source_file"), lit(null).cast(DataTypes.LongType).as("source_line"), col("area_code"),
+        lit("age").as("field"), array_join(col("missing"), ",").as("raw_value"),
+        concat(col("area_code"), lit(", sex "), col("sex"), lit(", mid-"), col("year").cast("string"),
+            lit(": no usable count for age(s) "), array_join(col("missing"), ", "),
+            lit(" (every age 0-17 is needed; see this area's other rejects); the area is left out of that"
+                + " year's figures")).as("reason"));
+
+    Dataset<Row> areaYears = groups.groupBy("area_code", "year").agg(
+        functions.array_sort(functions.collect_set("sex")).as("sexes"),
+        functions.bool_and(functions.size(col("missing")).equalTo(0)).as("ages_complete"),
+        functions.sum("children").as("children"), functions.min("source_file").as("source_file"));
+    Column sexesOk = col("sexes").equalTo(functions.array(lit("F"), lit("M")))
+        .or(col("sexes").equalTo(functions.array(lit("P"))));
+    Dataset<Row> badSexes = areaYears.where(functions.not(sexesOk)).select(col("source_file"),
+        lit(null).cast(DataTypes.LongType).as("source_line"), col("area_code"), lit("sex").as("field"),
+        array_join(col("sexes"), ",").as("raw_value"),
+        concat(col("area_code"), lit(", mid-"), col("year").cast("string"), lit(": counts for sex "),
+            array_join(col("sexes"), " and "), lit(" only; both males (1) and females (2) are needed, or"
+                + " persons only; the area is left out of that year's figures")).as("reason"));
+    Dataset<Row> areaStatus = areaYears.withColumn("ok", col("ages_complete").and(sexesOk));
+
+    Dataset<Row> mapped = areaStatus.join(broadcast(crosswalk.areas()), "area_code");
+    Dataset<Row> chosen = mapped
+        .withColumn("best", functions.min("rank").over(Window.partitionBy("council_code", "year")))
+        .where(col("rank").equalTo(col("best")));
+    Dataset<Row> councilYears = chosen.groupBy("council_code", "year").agg(
+        functions.bool_and(col("ok")).as("ok"),
+        functions.round(functions.sum(col("children").cast(DataTypes.createDecimalType(20, 0))
+            .multiply(col("share"))), 0).cast(DataTypes.LongType).as("children_under_18"),
+        functions.array_join(functions.array_sort(functions.collect_set(
+            when(functions.not(col("ok")), col("area_code")))), ", ").as("bad_areas"));
+    Dataset<Row> councilInfo = crosswalk.councils();
+    Dataset<Row> incomplete = councilYears.where(functions.not(col("ok")))
+        .join(broadcast(councilInfo), "council_code")
+        .select(lit(folder).as("source_file"), lit(null).cast(DataTypes.LongType).as("source_line"),
+            col("council_code").as("area_code"), lit("children_under_18").as("field"),
+            lit(null).cast(DataTypes.StringType).as("raw_value"),
+            concat(col("council_name"), lit(" ("), col("council_code"), lit(") mid-"), col("year").cast("string"),
+                lit(" is left out (and so are its board and region for that year): area(s) "), col("bad_areas"),
+                lit(" are incomplete; fix their rows (see their rejects)")).as("reason"));
+    Dataset<Row> years = areaStatus.select("year").distinct();
+    Dataset<Row> absent = councilInfo.crossJoin(years)
+        .join(councilYears.select("council_code", "year"), new String[] {"council_code", "year"}, "left_anti")
+        .select(lit(folder).as("source_file"), lit(null).cast(DataTypes.LongType).as("source_line"),
+            col("council_code").as("area_code"), lit("children_under_18").as("field"),
+            lit(null).cast(DataTypes.StringType).as("raw_value"),
+            concat(col("council_name"), lit(" ("), col("council_code"), lit(") mid-"), col("year").cast("string"),
+                lit(": no rows for this council in the population data, neither its own code nor an area that"
+                    + " data/reference/area_crosswalk.csv maps to it; add its rows (or its districts')")).as("reason"));
+
+    Dataset<Row> councils = councilYears.where(col("ok")).join(councilInfo, "council_code")
+        .select("year", "council_code", "council_name", "board_code", "region_code", "region_name",
+            "children_under_18");
+    Dataset<Row> boardSize = councilInfo.groupBy("board_code").agg(functions.count(lit(1)).as("expected"));
+    Dataset<Row> boards = councils.groupBy("board_code", "year").agg(
+            functions.count(lit(1)).as("present"), functions.sum("children_under_18").as("children_under_18"))
+        .join(boardSize, "board_code").where(col("present").equalTo(col("expected")))
+        .join(crosswalk.boards(), "board_code")
+        .select("year", "board_code", "board_name", "region_code", "region_name", "children_under_18");
+    Dataset<Row> regionSize = crosswalk.boards().groupBy("region_code", "region_name")
+        .agg(functions.count(lit(1)).as("expected"));
+    Dataset<Row> regions = boards.groupBy("region_code", "year").agg(
+            functions.count(lit(1)).as("present"), functions.sum("children_under_18").as("children_under_18"))
+        .join(regionSize, "region_code").where(col("present").equalTo(col("expected")))
+        .select("year", "region_code", "region_name", "children_under_18");
+
+    Dataset<Row> rejects = missingAges.unionByName(badSexes).unionByName(incomplete).unionByName(absent);
+    Dataset<Row> usedAreas = chosen.select("area_code").distinct();
+    return new Totals(councils, boards, regions, rejects, usedAreas);
+  }
+}
