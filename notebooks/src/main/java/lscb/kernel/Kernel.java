@@ -80,26 +80,37 @@ public final class Kernel extends BaseKernel implements AutoCloseable {
   /** The error as the user's code raised it: "Type: message" and the cell's frames, not JShell's. */
   @Override
   public List<String> formatError(Throwable error) {
-    Throwable shown = error;
+    Throwable shown = error instanceof JavaError ? error.getCause() : error;
     List<String> lines = new ArrayList<>();
     if (shown instanceof CompileError) {
       lines.add("Compile error:");
       lines.addAll(List.of(shown.getMessage().split("\n")));
       return lines;
     }
-    for (Throwable t = shown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+    for (Throwable t = shown; t != null && lines.size() < 200; t = t.getCause() == t ? null : t.getCause()) {
       lines.add((t == shown ? "" : "Caused by: ") + t);
-      for (StackTraceElement frame : t.getStackTrace()) {
-        if (isKernelFrame(frame)) {
-          break;
-        }
-        lines.add("\tat " + frame);
-      }
-      if (lines.size() > 200) {
-        break;
-      }
+      addFrames(t.getStackTrace(), lines);
     }
     return lines;
+  }
+
+  /** The frames up to the first of JShell's own, repeats (deep recursion) folded into one line. */
+  private static void addFrames(StackTraceElement[] frames, List<String> lines) {
+    int repeats = 0;
+    for (int i = 0; i < frames.length && !isKernelFrame(frames[i]); i++) {
+      if (i > 0 && frames[i].equals(frames[i - 1])) {
+        repeats++;
+        continue;
+      }
+      if (repeats > 0) {
+        lines.add("\t... the frame above repeated " + repeats + " more times");
+        repeats = 0;
+      }
+      lines.add("\tat " + frames[i]);
+    }
+    if (repeats > 0) {
+      lines.add("\t... the frame above repeated " + repeats + " more times");
+    }
   }
 
   private static boolean isKernelFrame(StackTraceElement frame) {

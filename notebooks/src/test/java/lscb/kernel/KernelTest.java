@@ -109,6 +109,17 @@ class KernelTest {
   }
 
   @Test
+  void errorsLikeStackOverflowAreReportedAsThemselvesWithRecursionFolded() {
+    JavaError error = assertThrows(JavaError.class,
+        () -> kernel.eval("int depth(int n) { return n <= 0 ? 0 : 1 + depth(n - 1); }\ndepth(10_000_000)"));
+    List<String> lines = kernel.formatError(error);
+    assertEquals("java.lang.StackOverflowError", lines.get(0), "the Error itself heads the traceback");
+    assertTrue(lines.size() < 10 && lines.stream().anyMatch(l -> l.contains("repeated")),
+        "deep recursion folded into a few lines: " + lines.size());
+    assertEquals("2", text(kernel.eval("1 + 1")), "the kernel still works after a stack overflow");
+  }
+
+  @Test
   void checkedExceptionsKeepTheirType() {
     assertThrows(java.io.FileNotFoundException.class,
         () -> kernel.eval("new java.io.FileInputStream(\"/no/such/file\")"), "a checked exception as thrown");
