@@ -16,7 +16,8 @@ import org.apache.spark.sql.types.DataTypes;
 
 /**
  * From good cells to under-18 totals: per area and year (complete or not), then per 2006/07
- * council through the crosswalk, then board and region; every gap becomes a reject.
+ * council through the crosswalk, then board and region; every gap becomes a reject. The small
+ * per-area and per-council aggregates are checkpointed so the outputs do not recompute the cells.
  */
 public final class PopulationTotals {
   private PopulationTotals() {}
@@ -36,7 +37,8 @@ public final class PopulationTotals {
         .groupBy("area_code", "sex", "year")
         .agg(functions.collect_set("age").as("ages"), functions.sum("count").as("children"),
             functions.min("source_file").as("source_file"))
-        .withColumn("missing", functions.array_sort(functions.array_except(childAges, col("ages"))));
+        .withColumn("missing", functions.array_sort(functions.array_except(childAges, col("ages"))))
+        .localCheckpoint();
     Dataset<Row> missingAges = groups.where(functions.size(col("missing")).gt(0)).select(
         col("source_file"), lit(null).cast(DataTypes.LongType).as("source_line"), col("area_code"),
         lit("age").as("field"), array_join(col("missing"), ",").as("raw_value"),
@@ -68,7 +70,8 @@ public final class PopulationTotals {
         functions.round(functions.sum(col("children").cast(DataTypes.createDecimalType(20, 0))
             .multiply(col("share"))), 0).cast(DataTypes.LongType).as("children_under_18"),
         functions.array_join(functions.array_sort(functions.collect_set(
-            when(functions.not(col("ok")), col("area_code")))), ", ").as("bad_areas"));
+            when(functions.not(col("ok")), col("area_code")))), ", ").as("bad_areas"))
+        .localCheckpoint();
     Dataset<Row> councilInfo = crosswalk.councils();
     Dataset<Row> incomplete = councilYears.where(functions.not(col("ok")))
         .join(broadcast(councilInfo), "council_code")
