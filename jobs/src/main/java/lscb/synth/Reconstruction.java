@@ -17,9 +17,9 @@ public final class Reconstruction {
 
   private Reconstruction() {}
 
-  /** What was written. */
+  /** What was written; deliberatelyRejected lists "file:line" of each record written to be rejected. */
   public record Summary(int accepted2006, int accepted2007, int deliberate2006, int deliberate2007,
-      int figuresChecked) {}
+      int figuresChecked, List<String> deliberatelyRejected) {}
 
   /** Generates and writes the returns; rawRoot, referenceRoot and publishedRoot are Hadoop paths or URIs. */
   public static Summary run(long seed, String rawRoot, String referenceRoot, String publishedRoot, Progress progress) {
@@ -59,7 +59,10 @@ public final class Reconstruction {
         .getBytes(StandardCharsets.UTF_8));
     stage.done("wrote " + dir2006 + " (" + l2006.files().size() + " files, " + l2006.deliberate().size()
         + " deliberate records) and " + dir2007 + " (" + l2007.deliberate().size() + " deliberate records)");
-    return new Summary(y2006.size(), y2007.size(), l2006.deliberate().size(), l2007.deliberate().size(), checked);
+    List<String> rejected = java.util.stream.Stream.concat(l2006.deliberate().stream(), l2007.deliberate().stream())
+        .filter(d -> d.outcome().equals("rejected")).map(d -> d.file() + ":" + d.line()).sorted().toList();
+    return new Summary(y2006.size(), y2007.size(), l2006.deliberate().size(), l2007.deliberate().size(), checked,
+        rejected);
   }
 
   private static void warnAboutOthers(String dir, String suffix, java.util.Collection<String> ours, Progress progress) {
