@@ -36,7 +36,12 @@ public final class PopulationJob {
   public static PopulationResult run(SparkSession spark, Locations locations, Progress progress,
       String population, Layout forced) {
     Progress.Stage stage = progress.start("population");
-    List<PopulationSource> sources = PopulationReader.sources(spark, population, forced);
+    List<PopulationSource> found = PopulationReader.sources(spark, population, forced);
+    List<PopulationSource> sources = PopulationReader.preferReal(found);
+    if (sources.size() < found.size()) {
+      progress.start("population").done("left out " + found.stream().filter(s -> !sources.contains(s))
+          .map(PopulationSource::fileName).toList() + ": a real population file is present");
+    }
     AreaCrosswalk crosswalk = AreaCrosswalk.load(spark, locations);
     Dataset<Row> codes = crosswalk.areas().select("area_code");
 
@@ -75,6 +80,11 @@ public final class PopulationJob {
     Outputs.parquet(Schemas.conform(reconciliation, "population_reconciliation"),
         locations.processed("population_reconciliation"));
 
+    long apportioned = totals.apportioned().count();
+    if (apportioned > 0) {
+      progress.start("population").done(apportioned + " council-years rest on fixed shares of Bournemouth,"
+          + " Christchurch and Poole (E06000058): estimates, see data/reference/CROSSWALK.md");
+    }
     List<Row> perFile = spark.read().parquet(locations.processed("population_reconciliation"))
         .orderBy("source_file").collectAsList();
     persisted.forEach(Dataset::unpersist);

@@ -41,10 +41,7 @@ public final class PopulationReader {
 
   private PopulationReader() {}
 
-  /**
-   * The population files at a folder (every *.csv in it) or the one file named; SYNTHETIC-* files
-   * are left out when a real file sits beside them.
-   */
+  /** The population files at a folder (every *.csv in it, by name) or the one file named, with their layouts. */
   public static List<PopulationSource> sources(SparkSession spark, String location, Layout forced) {
     try {
       Path root = new Path(location);
@@ -65,11 +62,16 @@ public final class PopulationReader {
       for (FileStatus file : files) {
         sources.add(PopulationSource.detect(file.getPath().toString(), firstLines(fs, file.getPath()), forced));
       }
-      boolean anyReal = sources.stream().anyMatch(s -> !s.synthetic());
-      return anyReal ? sources.stream().filter(s -> !s.synthetic()).toList() : sources;
+      return sources;
     } catch (IOException e) {
       throw new UserError("cannot read population data at " + location + ": " + e.getMessage());
     }
+  }
+
+  /** The files to use: SYNTHETIC-* files are left out when a real file sits beside them. */
+  public static List<PopulationSource> preferReal(List<PopulationSource> sources) {
+    boolean anyReal = sources.stream().anyMatch(s -> !s.synthetic());
+    return anyReal ? sources.stream().filter(s -> !s.synthetic()).toList() : sources;
   }
 
   private static List<String> firstLines(FileSystem fs, Path path) throws IOException {

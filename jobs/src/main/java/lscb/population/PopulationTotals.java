@@ -22,9 +22,12 @@ import org.apache.spark.sql.types.DataTypes;
 public final class PopulationTotals {
   private PopulationTotals() {}
 
-  /** The results of one aggregation: the three tables, the rejects found on the way, and the areas used. */
+  /**
+   * The results of one aggregation: the three tables, the rejects found on the way, the areas used,
+   * and the council-years that rest on a fixed share of a merged area (BCP).
+   */
   public record Totals(Dataset<Row> councils, Dataset<Row> boards, Dataset<Row> regions,
-      Dataset<Row> rejects, Dataset<Row> usedAreas) {}
+      Dataset<Row> rejects, Dataset<Row> usedAreas, Dataset<Row> apportioned) {}
 
   /**
    * Aggregates good cells (area_code, sex, age, year, count, source_file) into the population tables.
@@ -109,6 +112,8 @@ public final class PopulationTotals {
 
     Dataset<Row> rejects = missingAges.unionByName(badSexes).unionByName(incomplete).unionByName(absent);
     Dataset<Row> usedAreas = chosen.select("area_code").distinct();
-    return new Totals(councils, boards, regions, rejects, usedAreas);
+    Dataset<Row> apportioned = chosen.where(col("method").equalTo("apportioned"))
+        .select("council_code", "year").distinct();
+    return new Totals(councils, boards, regions, rejects, usedAreas, apportioned);
   }
 }

@@ -91,6 +91,7 @@ class PopulationJobTest extends SparkTestBase {
     lines.add("E06000999,Nowhere,E,1,0,500,501");
     lines.add("");
     Files.write(population.resolve("myeb-test.csv"), lines, StandardCharsets.UTF_8);
+    Files.write(population.resolve("SYNTHETIC-stale.csv"), lines, StandardCharsets.UTF_8);
 
     List<String> wide = new ArrayList<>(List.of("Population estimates by single year of age,,", "Mid-2007,,", ""));
     StringBuilder header = new StringBuilder("Code,Name,Geography,All ages");
@@ -212,6 +213,10 @@ class PopulationJobTest extends SparkTestBase {
     }
     assertEquals(result.rowsRead(), result.used() + result.outOfScope() + result.rejected(), "result totals");
     assertTrue(progress.contains("lines read"), "a reconciliation line is printed: " + progress);
+    assertTrue(progress.contains("left out [SYNTHETIC-stale.csv]"),
+        "a synthetic file beside real ones is left out (else every value would be a duplicate): " + progress);
+    assertTrue(progress.contains("6 council-years rest on fixed shares"),
+        "BCP apportionment (3 councils x 2005, 2006) is announced: " + progress);
   }
 
   @Test
