@@ -1,6 +1,7 @@
 package lscb.ingest;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_except;
 import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.coalesce;
@@ -114,7 +115,11 @@ public final class Returns2007Reader {
         .when(size(coalesce(col("j.priorities"), array())).gt(4), "priorities",
             array_join(col("j.priorities"), ","), "more than four priorities; give the board's top four in rank order")
         .when(size(coalesce(col("j.highest_costs"), array())).gt(4), "highest_costs",
-            array_join(col("j.highest_costs"), ","), "more than four highest costs; give up to four");
+            array_join(col("j.highest_costs"), ","), "more than four highest costs; give up to four")
+        .when(size(array_distinct(col("j.priorities"))).lt(size(col("j.priorities"))), "priorities",
+            array_join(col("j.priorities"), ","), "a priority is listed twice; list each of the top four once")
+        .when(size(array_distinct(col("j.highest_costs"))).lt(size(col("j.highest_costs"))), "highest_costs",
+            array_join(col("j.highest_costs"), ","), "a cost item is listed twice; list each once");
     for (String field : List.of("chair.boards_chaired", "meetings_per_year", "contributing_organisations",
         "serious_case_reviews.commissioned", "serious_case_reviews.completed")) {
       p.when(Checks.notWholeNumber(col("j." + field)), field, col("j." + field),
@@ -138,7 +143,8 @@ public final class Returns2007Reader {
         "contributor"));
     p.all(badEntries("members", col("j.members"), v -> Checks.notYesNo(v), lit("not true or false")));
     p.all(badEntries("funding.contributions", col("j.funding.contributions"), Amounts::invalid, null));
-    Column notJson = when(get_json_object(col("text"), "$").isNull(), array(Problems.problem(lit("(line)"),
+    Column notJson = when(get_json_object(col("text"), "$").isNull()
+        .or(trim(col("text")).startsWith("{").unary_$bang()), array(Problems.problem(lit("(line)"),
         col("text"), lit("the line is not a JSON object; each line must be one complete JSON object"))))
         .otherwise(wrongJsonTypes());
     Column fileProblem = array(Problems.problem(lit("(file)"), lit(null), concat(lit("file rejected: "),

@@ -8,7 +8,8 @@ import org.apache.spark.sql.Column;
 
 /**
  * The key a board name is matched on: case, spacing, punctuation, "&" versus "and", "City of",
- * "County of" and a leading or inner "the" do not matter. The same expression is applied to the
+ * "County of", "the", and words around the name such as "LSCB", "Safeguarding Children Board",
+ * "London Borough of" or "Council" do not matter. The same expression is applied to the
  * register's names and to the names respondents wrote, so both sides always agree.
  */
 public final class NameKey {
@@ -21,6 +22,9 @@ public final class NameKey {
     key = regexp_replace(key, "[^a-z0-9]+", " ");
     key = regexp_replace(key, "\\b(city|county) of\\b", " ");
     key = regexp_replace(key, "\\bthe\\b", " ");
+    key = regexp_replace(key, "\\b(local )?safeguarding children( s)? board\\b|\\blscb\\b", " ");
+    key = regexp_replace(key, "\\b(london|royal|metropolitan) borough of\\b|\\bborough of\\b", " ");
+    key = regexp_replace(key, "\\b((metropolitan )?borough|county|city|district) council\\b|\\bcouncil\\b", " ");
     key = regexp_replace(key, "\\s+", " ");
     return trim(key);
   }

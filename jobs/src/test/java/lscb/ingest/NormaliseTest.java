@@ -146,6 +146,8 @@ class NormaliseTest extends SparkTestBase {
     assertEquals("return reference", fieldByLine.get("export.jsonl:9"), "duplicate return_id");
     assertTrue(fieldByLine.get("export.jsonl:10").contains("funding.contributions.POLICE"), "bad map amount");
     assertEquals("priorities", fieldByLine.get("export.jsonl:12"), "wrong JSON type names the field");
+    assertEquals("priorities", fieldByLine.get("export.jsonl:13"), "a priority listed twice");
+    assertEquals("(line)", fieldByLine.get("export.jsonl:14"), "a JSON array is not a return");
   }
 
   @Test
