@@ -21,7 +21,8 @@ import org.apache.spark.sql.types.StructType;
  * which council each ONS area code counts towards, with what share, and how direct that is.
  *
  * @param areas area_code, council_code, method, share (decimal), rank (1 = the council's own code,
- *     2 recoded, 3 merged successor, 4 a part or an apportioned share)
+ *     2 recoded, 3 merged successor, 4 a part or an apportioned share), first_year and last_year
+ *     (the geographies the code is current in; null = open)
  * @param councils council_code, council_name, board_code, region_code, region_name
  * @param boards board_code, board_name, region_code, region_name
  */
@@ -57,7 +58,9 @@ public record AreaCrosswalk(Dataset<Row> areas, Dataset<Row> councils, Dataset<R
         functions.trim(col("council_code")).as("council_code"),
         functions.trim(col("method")).as("method"),
         functions.trim(col("share")).cast(DataTypes.createDecimalType(6, 4)).as("share"),
-        rank(functions.trim(col("method"))).as("rank"));
+        rank(functions.trim(col("method"))).as("rank"),
+        functions.trim(col("first_year")).cast(DataTypes.IntegerType).as("first_year"),
+        functions.trim(col("last_year")).cast(DataTypes.IntegerType).as("last_year"));
     check(areas, councils);
     return new AreaCrosswalk(areas, councils, boards);
   }

@@ -123,7 +123,7 @@ public final class PopulationReader {
   /**
    * One row per count cell of the given checked lines (with sex and line_age, see PopulationChecks),
    * unpivoted in Spark: the common columns plus field (the header label), year, age (the line's own
-   * for long files) and raw_value.
+   * for long files), raw_value and the file's geography (see PopulationSource#geography).
    */
   public static Dataset<Row> cells(Dataset<Row> lines, PopulationSource source) {
     List<CountColumn> counts = source.counts();
@@ -144,6 +144,7 @@ public final class PopulationReader {
     Column year = source.layout() == Layout.LONG ? yearOf : lit(source.wideYear());
     Column age = source.layout() == Layout.LONG ? col("line_age") : ageOf;
     return unpivoted.withColumn("year", year.cast(DataTypes.IntegerType))
+        .withColumn("geography", lit(source.geography()))
         .withColumn("age", age.cast(DataTypes.IntegerType));
   }
 

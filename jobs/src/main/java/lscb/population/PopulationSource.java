@@ -164,6 +164,23 @@ public record PopulationSource(String path, String fileName, Layout layout, long
     return index < 0 ? null : header.get(index).trim();
   }
 
+  /**
+   * The geography (year of the area boundaries and codes) the file is on: the vintage in the area
+   * code column's name for long files (ladcode18, lad2018_code: 2018), the data year for wide files,
+   * -1 when unknown.
+   */
+  public int geography() {
+    if (layout == Layout.WIDE) {
+      return wideYear;
+    }
+    Matcher digits = Pattern.compile("(\\d{4}|\\d{2})").matcher(label(codeIndex));
+    if (!digits.find()) {
+      return -1;
+    }
+    int year = Integer.parseInt(digits.group(1));
+    return year < 100 ? 2000 + year : year;
+  }
+
   /** True when the file name says it is the synthetic stand-in (SYNTHETIC-...). */
   public boolean synthetic() {
     return fileName.toUpperCase(Locale.ROOT).startsWith("SYNTHETIC");

@@ -30,7 +30,7 @@ public final class PopulationTotals {
       Dataset<Row> rejects, Dataset<Row> usedAreas, Dataset<Row> apportioned) {}
 
   /**
-   * Aggregates good cells (area_code, sex, age, year, count, source_file) into the population tables.
+   * Aggregates good cells (area_code, sex, age, year, count, source_file, geography) into the tables.
    *
    * @param folder the population location, named in rejects that belong to no one line
    */
@@ -39,12 +39,12 @@ public final class PopulationTotals {
     Dataset<Row> groups = goodCells.where(col("age").between(0, PopulationSource.MAX_CHILD_AGE))
         .groupBy("area_code", "sex", "year")
         .agg(functions.collect_set("age").as("ages"), functions.sum("count").as("children"),
-            functions.min("source_file").as("source_file"))
+            functions.min("source_file").as("source_file"), functions.max("geography").as("geography"))
         .withColumn("missing", functions.array_sort(functions.array_except(childAges, col("ages"))))
         .localCheckpoint();
     Dataset<Row> missingAges = groups.where(functions.size(col("missing")).gt(0)).select(
-        col("source_file"), lit(null).cast(DataTypes.LongType).as("source_line"), col("area_code"),
-        lit("age").as("field"), array_join(col("missing"), ",").as("raw_value"),
+        col("source_file"), noLine(), col("area_code"), lit("age").as("field"),
+        array_join(col("missing"), ",").as("raw_value"),
         concat(col("area_code"), lit(", sex "), col("sex"), lit(", mid-"), col("year").cast("string"),
             lit(": no usable count for age(s) "), array_join(col("missing"), ", "),
             lit(" (every age 0-17 is needed; see this area's other rejects); the area is left out of that"
@@ -53,46 +53,52 @@ public final class PopulationTotals {
     Dataset<Row> areaYears = groups.groupBy("area_code", "year").agg(
         functions.array_sort(functions.collect_set("sex")).as("sexes"),
         functions.bool_and(functions.size(col("missing")).equalTo(0)).as("ages_complete"),
-        functions.sum("children").as("children"), functions.min("source_file").as("source_file"));
+        functions.sum("children").as("children"), functions.min("source_file").as("source_file"),
+        functions.max("geography").as("geography"));
     Column sexesOk = col("sexes").equalTo(functions.array(lit("F"), lit("M")))
         .or(col("sexes").equalTo(functions.array(lit("P"))));
-    Dataset<Row> badSexes = areaYears.where(functions.not(sexesOk)).select(col("source_file"),
-        lit(null).cast(DataTypes.LongType).as("source_line"), col("area_code"), lit("sex").as("field"),
-        array_join(col("sexes"), ",").as("raw_value"),
+    Dataset<Row> badSexes = areaYears.where(functions.not(sexesOk)).select(col("source_file"), noLine(),
+        col("area_code"), lit("sex").as("field"), array_join(col("sexes"), ",").as("raw_value"),
         concat(col("area_code"), lit(", mid-"), col("year").cast("string"), lit(": counts for sex "),
             array_join(col("sexes"), " and "), lit(" only; both males (1) and females (2) are needed, or"
                 + " persons only; the area is left out of that year's figures")).as("reason"));
     Dataset<Row> areaStatus = areaYears.withColumn("ok", col("ages_complete").and(sexesOk));
 
-    Dataset<Row> mapped = areaStatus.join(broadcast(crosswalk.areas()), "area_code");
-    Dataset<Row> chosen = mapped
+    Dataset<Row> chosen = areaStatus.join(broadcast(crosswalk.areas()), "area_code")
         .withColumn("best", functions.min("rank").over(Window.partitionBy("council_code", "year")))
         .where(col("rank").equalTo(col("best")));
     Dataset<Row> councilYears = chosen.groupBy("council_code", "year").agg(
-        functions.bool_and(col("ok")).as("ok"),
-        functions.round(functions.sum(col("children").cast(DataTypes.createDecimalType(20, 0))
-            .multiply(col("share"))), 0).cast(DataTypes.LongType).as("children_under_18"),
-        functions.array_join(functions.array_sort(functions.collect_set(
-            when(functions.not(col("ok")), col("area_code")))), ", ").as("bad_areas"))
+            functions.bool_and(col("ok")).as("areas_ok"),
+            functions.round(functions.sum(col("children").cast(DataTypes.createDecimalType(20, 0))
+                .multiply(col("share"))), 0).cast(DataTypes.LongType).as("children_under_18"),
+            functions.array_join(functions.array_sort(functions.collect_set(
+                when(functions.not(col("ok")), col("area_code")))), ", ").as("bad_areas"))
+        .join(missingParts(chosen, crosswalk), new String[] {"council_code", "year"}, "left")
+        .withColumn("ok", col("areas_ok").and(col("missing_parts").isNull()))
         .localCheckpoint();
     Dataset<Row> councilInfo = crosswalk.councils();
+    Column why = functions.concat_ws("; ",
+        when(col("bad_areas").notEqual(""), concat(lit("area(s) "), col("bad_areas"),
+            lit(" are incomplete (see their rejects)"))),
+        when(col("missing_parts").isNotNull(), concat(lit("its part(s) "), col("missing_parts"),
+            lit(" of the "), col("geography").cast("string"), lit(" geography (data/reference/area_crosswalk.csv)"
+                + " are not in the data; add them"))));
     Dataset<Row> incomplete = councilYears.where(functions.not(col("ok")))
         .join(broadcast(councilInfo), "council_code")
-        .select(lit(folder).as("source_file"), lit(null).cast(DataTypes.LongType).as("source_line"),
-            col("council_code").as("area_code"), lit("children_under_18").as("field"),
-            lit(null).cast(DataTypes.StringType).as("raw_value"),
+        .select(lit(folder).as("source_file"), noLine(), col("council_code").as("area_code"),
+            lit("children_under_18").as("field"), lit(null).cast(DataTypes.StringType).as("raw_value"),
             concat(col("council_name"), lit(" ("), col("council_code"), lit(") mid-"), col("year").cast("string"),
-                lit(" is left out (and so are its board and region for that year): area(s) "), col("bad_areas"),
-                lit(" are incomplete; fix their rows (see their rejects)")).as("reason"));
+                lit(" is left out (and so are its board and region for that year): "), why).as("reason"));
     Dataset<Row> years = areaStatus.select("year").distinct();
     Dataset<Row> absent = councilInfo.crossJoin(years)
         .join(councilYears.select("council_code", "year"), new String[] {"council_code", "year"}, "left_anti")
-        .select(lit(folder).as("source_file"), lit(null).cast(DataTypes.LongType).as("source_line"),
-            col("council_code").as("area_code"), lit("children_under_18").as("field"),
-            lit(null).cast(DataTypes.StringType).as("raw_value"),
-            concat(col("council_name"), lit(" ("), col("council_code"), lit(") mid-"), col("year").cast("string"),
-                lit(": no rows for this council in the population data, neither its own code nor an area that"
-                    + " data/reference/area_crosswalk.csv maps to it; add its rows (or its districts')")).as("reason"));
+        .groupBy("council_code", "council_name")
+        .agg(array_join(functions.array_sort(functions.collect_list("year")), ", ").as("years"))
+        .select(lit(folder).as("source_file"), noLine(), col("council_code").as("area_code"),
+            lit("children_under_18").as("field"), col("years").as("raw_value"),
+            concat(col("council_name"), lit(" ("), col("council_code"), lit("): no rows for mid-"), col("years"),
+                lit(", neither its own code nor an area that data/reference/area_crosswalk.csv maps to it;"
+                    + " add its rows (or its districts')")).as("reason"));
 
     Dataset<Row> councils = councilYears.where(col("ok")).join(councilInfo, "council_code")
         .select("year", "council_code", "council_name", "board_code", "region_code", "region_name",
@@ -115,5 +121,28 @@ public final class PopulationTotals {
     Dataset<Row> apportioned = chosen.where(col("method").equalTo("apportioned"))
         .select("council_code", "year").distinct();
     return new Totals(councils, boards, regions, rejects, usedAreas, apportioned);
+  }
+
+  /**
+   * Per council-year summed from parts (rank 4) on a known geography: the parts current in that
+   * geography (crosswalk first_year/last_year) that the data lacks, as council_code, year,
+   * geography, missing_parts; so a file missing one district does not understate its county.
+   */
+  static Dataset<Row> missingParts(Dataset<Row> chosen, AreaCrosswalk crosswalk) {
+    Dataset<Row> fromParts = chosen.where(col("rank").equalTo(4).and(col("geography").gt(0)))
+        .groupBy("council_code", "year").agg(functions.max("geography").as("geography"));
+    Dataset<Row> parts = crosswalk.areas().where(col("rank").equalTo(4))
+        .select(col("council_code"), col("area_code").as("part_code"), col("first_year"), col("last_year"));
+    Dataset<Row> expected = fromParts.join(broadcast(parts), "council_code")
+        .where(col("first_year").isNull().or(col("first_year").leq(col("geography")))
+            .and(col("last_year").isNull().or(col("last_year").geq(col("geography")))));
+    Dataset<Row> present = chosen.select(col("council_code"), col("year"), col("area_code").as("part_code"));
+    return expected.join(present, new String[] {"council_code", "year", "part_code"}, "left_anti")
+        .groupBy("council_code", "year", "geography")
+        .agg(array_join(functions.array_sort(functions.collect_set("part_code")), ", ").as("missing_parts"));
+  }
+
+  private static Column noLine() {
+    return lit(null).cast(DataTypes.LongType).as("source_line");
   }
 }

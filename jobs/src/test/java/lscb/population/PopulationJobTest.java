@@ -53,7 +53,8 @@ class PopulationJobTest extends SparkTestBase {
   }
 
   static final List<String> LONG_GOOD = List.of("E06000046", "E06000049", "E06000050", "E06000055",
-      "E06000056", "E06000047", "E06000058", "E06000059", "E06000001", "E06000002", "E06000003", "E06000004");
+      "E06000056", "E06000047", "E06000058", "E06000059", "E06000001", "E06000002", "E06000003", "E06000004",
+      "E07000117");
   static final List<String> WIDE_AREAS = List.of("E92000001", "E12000008", "W06000001", "E10000016",
       "E07000105", "E06000046", "E06000028", "E06000029", "E07000048", "E07000049", "E07000050",
       "E07000051", "E07000052", "E07000053");
@@ -180,7 +181,10 @@ class PopulationJobTest extends SparkTestBase {
     assertReject(rejects, "E06000004", "", "duplicate");
     assertReject(rejects, "", "", "no area code");
     assertReject(rejects, "E06000001", "", "Hartlepool (E06000001) mid-2006 is left out");
-    assertReject(rejects, "E08000035", "", "no rows for this council");
+    assertReject(rejects, "E08000035", "2005, 2006, 2007", "Leeds (E08000035): no rows for mid-2005, 2006, 2007");
+    assertReject(rejects, "E10000017", "", "its part(s) E07000118, E07000119");
+    assertFalse(table("population_council", "council_code").containsKey("E10000017/2006"),
+        "Lancashire from one of its twelve districts is left out, not understated");
     assertFalse(rejects.stream().anyMatch(r -> text(r, "area_code").startsWith("W06")),
         "Wales is out of scope, not rejected");
     Row negative = rejects.stream().filter(r -> "-3".equals(r.getAs("raw_value"))).findFirst().orElseThrow();
