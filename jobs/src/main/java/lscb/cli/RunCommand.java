@@ -1,19 +1,25 @@
 package lscb.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import lscb.run.AtomicRun;
 import lscb.run.Locations;
-import lscb.run.Pipeline;
 import lscb.run.Progress;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** `lscb run`: the whole pipeline on one SparkSession, ending with where each output is. */
+/** `lscb run`: the whole pipeline on one SparkSession, staged and published atomically, with a manifest. */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Run the main job: normalise the returns, normalise the population, compute the analyses, "
         + "publish them as EES open-data CSVs and check every published figure of the report.",
-        "Exit codes: 0 all figures reproduced; 2 a user error; 3 rejects with --strict; 4 a figure not reproduced."})
+        "Every output is written to OUT/.lscb/staging/RUN first and moved into OUT only when all stages have "
+            + "finished, with OUT/manifest.json (inputs and their sha256, code version, Spark, settings, row "
+            + "counts, stage times). One run at a time per OUT: a second one is refused while the first runs.",
+        "Exit codes: 0 all figures reproduced; 2 a user error; 3 rejects with --strict; 4 a figure not reproduced; "
+            + "5 another run is writing OUT."})
 public final class RunCommand implements Callable<Integer> {
   @Mixin LocationOptions locations;
   @Mixin SparkOptions spark;
@@ -27,31 +33,48 @@ public final class RunCommand implements Callable<Integer> {
     Progress progress = new Progress(System.out);
     Progress.Stage total = progress.start("run");
     SparkSession session = spark.session("lscb-run");
-    Pipeline.Result result;
+    AtomicRun.Outcome outcome;
     try {
-      result = Pipeline.run(session, where, progress);
+      outcome = AtomicRun.run(session, where, options(), progress, result -> {
+        int code = NormaliseCommand.outcome(result.reconciliation(), where, strict);
+        if (code == 0 && !result.conforms()) {
+          System.err.println("lscb: some published figures were not reproduced; see "
+              + where.output("conformance.csv"));
+          return 4;
+        }
+        return code;
+      });
     } finally {
       session.stop();
     }
     total.done("all stages");
     System.out.println();
-    System.out.println("Outputs under " + where.out() + "/:");
+    System.out.println("Outputs under " + where.out() + "/ (run " + outcome.runId() + "):");
     System.out.println("  processed/          canonical Parquet: board_return, board_member, board_contribution, "
         + "board_priority, board_highest_cost, board_subgroup, superseded_return, board, population_*");
     System.out.println("  rejects/returns.csv survey records that could not be accepted, with reasons "
         + "(Parquet beside it)");
     System.out.println("  reconciliation.csv  per input file: read = accepted + superseded + rejected");
     System.out.println("  analysis/           analysis results (Parquet)");
-    System.out.println("  ees/                " + result.published().size() + " EES open-data CSVs with .meta.csv files");
+    System.out.println("  ees/                " + outcome.result().published().size()
+        + " EES open-data CSVs with .meta.csv files");
     System.out.println("  conformance.csv     each published figure of the report against the pipeline's");
-    int code = NormaliseCommand.outcome(result.reconciliation(), where, strict);
-    if (code != 0) {
-      return code;
-    }
-    if (!result.conforms()) {
-      System.err.println("lscb: some published figures were not reproduced; see " + where.output("conformance.csv"));
-      return 4;
-    }
-    return 0;
+    System.out.println("  manifest.json       inputs (sha256, rows), code version, Spark, settings, output rows, "
+        + "stage times");
+    return outcome.exitCode();
+  }
+
+  /** The options as given, for the manifest. */
+  private Map<String, String> options() {
+    Map<String, String> options = new LinkedHashMap<>();
+    Locations where = locations.locations();
+    options.put("raw", where.raw());
+    options.put("reference", where.reference());
+    options.put("published", where.published());
+    options.put("out", where.out());
+    options.put("strict", String.valueOf(strict));
+    options.put("master_option", spark.master);
+    spark.conf.forEach((k, v) -> options.put("conf " + k, v));
+    return options;
   }
 }
