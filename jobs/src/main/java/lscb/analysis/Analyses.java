@@ -1,0 +1,106 @@
+package lscb.analysis;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import lscb.reference.BoardRegister;
+import lscb.run.Locations;
+import lscb.run.Outputs;
+import lscb.run.Progress;
+import lscb.run.UserError;
+import lscb.schema.Schemas;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/** The analyses stage: reads the canonical tables once, computes every analysis, writes them as Parquet. */
+public final class Analyses {
+  /** The analysis tables, each declared in schemas/TABLE.schema.json and written to locations.analysis(TABLE). */
+  public static final List<String> TABLES = List.of("answer_share", "chair_type_change", "chair_several_boards",
+      "membership", "board_structure", "funding_contributor", "funding_region_test", "funding_board_share",
+      "spend_per_child", "spend_summary", "spend_extremes");
+
+  private Analyses() {}
+
+  /** Runs the stage; returns the tables computed (already written). */
+  public static Map<String, Dataset<Row>> run(SparkSession spark, Locations locations, Progress progress) {
+    Progress.Stage stage = progress.start("analyse");
+    Canonical in = load(spark, locations);
+    Map<String, Dataset<Row>> tables = compute(in);
+    tables.forEach((table, rows) -> Outputs.parquet(rows, locations.analysis(table)));
+    List<Row> national = tables.get("board_structure").where(col("geographic_level").equalTo(Geo.NATIONAL))
+        .select("time_period", "boards_responding").orderBy("time_period").collectAsList();
+    StringBuilder counts = new StringBuilder(tables.size() + " tables to " + locations.analysis(""));
+    national.forEach(r -> counts.append("; ").append(r.getInt(0)).append(": ").append(r.getLong(1))
+        .append(" boards responding"));
+    stage.done(counts.toString());
+    in.returns().unpersist();
+    return tables;
+  }
+
+  /** Reads the canonical tables (explicit schemas) and caches them: every analysis reads them. */
+  public static Canonical load(SparkSession spark, Locations locations) {
+    Dataset<Row> returns = read(spark, locations, "board_return");
+    return new Canonical(returns,
+        read(spark, locations, "board_member"),
+        read(spark, locations, "board_contribution"),
+        read(spark, locations, "board_priority"),
+        read(spark, locations, "board_highest_cost"),
+        read(spark, locations, "population_board"),
+        BoardRegister.load(spark, locations).councils().select("council_code", "dfe_la_number").coalesce(1)
+            .cache());
+  }
+
+  /** Every analysis table from the canonical inputs, conformed to its declared schema (insertion order = TABLES). */
+  public static Map<String, Dataset<Row>> compute(Canonical in) {
+    Map<String, Dataset<Row>> out = new LinkedHashMap<>();
+    List<Row> domain = new ArrayList<>(ChairingTrend.domain());
+    domain.addAll(Priorities.domain());
+    domain.addAll(HighestCosts.domain());
+    domain.addAll(Influence.domain());
+    domain.addAll(Reviews.domain());
+    List<Shares.Question> questions = new ArrayList<>(ChairingTrend.questions());
+    questions.addAll(Influence.questions());
+    questions.addAll(Reviews.questions());
+    Dataset<Row> answers = Shares.single(in.returnsByYear(), questions)
+        .where(col("time_period").equalTo(2007).or(col("topic").equalTo("chairing")))
+        .unionByName(Priorities.answers(in)).unionByName(HighestCosts.answers(in));
+    Dataset<Row> shares = Shares.of(answers, domain);
+    out.put("answer_share", shares);
+    out.put("chair_type_change", ChairingTrend.change(shares));
+    out.put("chair_several_boards", ChairingTrend.severalBoards(in));
+    out.put("membership", Membership.of(in));
+    out.put("board_structure", BoardStructure.of(in).cache());
+    Dataset<Row> boardShares = FundingByContributor.boardShares(in).cache();
+    out.put("funding_contributor", FundingByContributor.byContributor(boardShares));
+    out.put("funding_region_test", RegionalFundingVariance.betweenRegions(boardShares));
+    out.put("funding_board_share", FundingByContributor.boardShareTable(boardShares, in));
+    Dataset<Row> spend = SpendPerChild.spendRows(in).cache();
+    out.put("spend_per_child", SpendPerChild.perBoard(spend, in));
+    out.put("spend_summary", SpendPerChild.summary(spend, in));
+    out.put("spend_extremes", SpendPerChild.extremes(spend, in));
+    out.replaceAll((table, rows) -> Schemas.conform(rows, table));
+    return out;
+  }
+
+  private static Dataset<Row> read(SparkSession spark, Locations locations, String table) {
+    String path = locations.processed(table);
+    try {
+      Path folder = new Path(path);
+      if (!folder.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(folder)) {
+        throw new UserError(path + ": canonical table " + table
+            + " not found; run `lscb normalise` (and the population stage) first, or pass --out");
+      }
+    } catch (IOException e) {
+      throw new UserError(path + ": cannot be read (" + e.getMessage() + ")");
+    }
+    // The canonical tables hold at most one return per board and year (about 150 boards): one cached
+    // partition each keeps the many small aggregations below to a few tasks.
+    return spark.read().schema(Schemas.of(table)).parquet(path).coalesce(1).cache();
+  }
+}

@@ -1,0 +1,36 @@
+package lscb.cli;
+
+import java.util.concurrent.Callable;
+import lscb.analysis.Analyses;
+import lscb.publish.EesPublisher;
+import lscb.run.Progress;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** `lscb analyse`: the trend analyses over the canonical Parquet, published as EES open-data files. */
+@Command(name = "analyse", mixinStandardHelpOptions = true,
+    description = {"Compute the analyses (chairing trend, funding by contributor, regional funding variance, "
+        + "spend per child, membership, priorities, highest costs, influence, reviews) from the canonical "
+        + "tables under OUT/processed, write them as Parquet under OUT/analysis, and publish them as "
+        + "EES open-data CSV files with .meta.csv under OUT/ees."})
+public final class AnalyseCommand implements Callable<Integer> {
+  @Mixin
+  LocationOptions locations;
+
+  @Mixin
+  SparkOptions spark;
+
+  @Override
+  public Integer call() {
+    SparkSession session = spark.session("lscb-analyse");
+    try {
+      Progress progress = new Progress(System.out);
+      Analyses.run(session, locations.locations(), progress);
+      EesPublisher.run(session, locations.locations(), progress);
+      return 0;
+    } finally {
+      session.stop();
+    }
+  }
+}

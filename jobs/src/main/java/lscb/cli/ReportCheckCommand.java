@@ -1,0 +1,31 @@
+package lscb.cli;
+
+import java.util.concurrent.Callable;
+import lscb.publish.ReportCheck;
+import lscb.run.Progress;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** `lscb report-check`: every published figure against the pipeline's outputs; non-zero exit on a mismatch. */
+@Command(name = "report-check", mixinStandardHelpOptions = true,
+    description = {"Compare each figure of PUBLISHED/figures.csv with the analysis outputs under OUT/analysis, "
+        + "print id | figure | published | reproduced | ok, and write OUT/conformance.csv.",
+        "Exit status: 0 when every figure is reproduced, 1 when any is not."})
+public final class ReportCheckCommand implements Callable<Integer> {
+  @Mixin
+  LocationOptions locations;
+
+  @Mixin
+  SparkOptions spark;
+
+  @Override
+  public Integer call() {
+    SparkSession session = spark.session("lscb-report-check");
+    try {
+      return ReportCheck.run(session, locations.locations(), new Progress(System.out)) ? 0 : 1;
+    } finally {
+      session.stop();
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package lscb.publish;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import lscb.run.Locations;
+import lscb.run.Outputs;
+import lscb.run.Progress;
+import lscb.run.UserError;
+import lscb.schema.Schemas;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StructType;
+
+/** Publishes the analysis tables as EES open-data CSV files, each with its .meta.csv. */
+public final class EesPublisher {
+  /** The EES metadata file's columns, in order. */
+  public static final List<String> META_COLUMNS = List.of("col_name", "col_type", "label",
+      "indicator_grouping", "indicator_unit", "indicator_dp", "filter_hint", "filter_grouping_column");
+
+  private EesPublisher() {}
+
+  /** Writes every file of {@link EesFiles#all()} under locations.ees(); returns their names. */
+  public static List<String> run(SparkSession spark, Locations locations, Progress progress) {
+    Progress.Stage stage = progress.start("publish");
+    Map<String, Dataset<Row>> tables = new HashMap<>();
+    List<String> written = new ArrayList<>();
+    for (EesFile file : EesFiles.all()) {
+      Dataset<Row> table = tables.computeIfAbsent(file.table(), t -> read(spark, locations, t));
+      Outputs.csv(data(table, file), locations.ees(file.name() + ".csv"), order(file));
+      Outputs.csv(meta(spark, file), locations.ees(file.name() + ".meta.csv"));
+      written.add(file.name() + ".csv");
+    }
+    tables.values().forEach(Dataset::unpersist);
+    stage.done(written.size() + " EES files (+ .meta.csv) to " + locations.ees(""));
+    return written;
+  }
+
+  /** The file's rows of the analysis table as EES text: rounded to each column's dp, nulls as symbols. */
+  public static Dataset<Row> data(Dataset<Row> table, EesFile file) {
+    Dataset<Row> rows = file.rows() == null ? table : table.where(expr(file.rows()));
+    List<Column> columns = new ArrayList<>();
+    for (String name : file.dataColumns()) {
+      EesColumn spec = file.columns().stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+      DataType type = rows.schema().apply(name).dataType();
+      Column value = col(name);
+      if (spec != null && !spec.isFilter()) {
+        if (type.equals(DataTypes.DoubleType) || type instanceof DecimalType) {
+          value = round(value, spec.dp()).cast(DataTypes.createDecimalType(38, spec.dp()));
+        }
+        value = coalesce(value.cast("string"), lit(spec.missing()));
+      }
+      columns.add(value.cast("string").as(name));
+    }
+    return rows.select(columns.toArray(new Column[0]));
+  }
+
+  /** The file's .meta.csv rows: one per filter and indicator, in file order. */
+  public static Dataset<Row> meta(SparkSession spark, EesFile file) {
+    List<Row> rows = new ArrayList<>();
+    for (EesColumn c : file.columns()) {
+      rows.add(RowFactory.create(c.name(), c.colType(), c.label(), null, blankToNull(c.unit()),
+          c.dp() == null ? null : c.dp().toString(), c.filterHint(), c.filterGroupingColumn()));
+    }
+    StructType schema = new StructType();
+    for (String name : META_COLUMNS) {
+      schema = schema.add(name, DataTypes.StringType);
+    }
+    return spark.createDataFrame(rows, schema).coalesce(1);
+  }
+
+  /** A total order of a file's rows: National, Regional, Local authority; then time, place, filters (Total last). */
+  static Column[] order(EesFile file) {
+    List<Column> order = new ArrayList<>();
+    order.add(when(col("geographic_level").equalTo("National"), 0)
+        .when(col("geographic_level").equalTo("Regional"), 1).otherwise(2));
+    order.add(col("time_period"));
+    for (String name : file.dataColumns()) {
+      boolean isFilter = file.columns().stream().anyMatch(c -> c.name().equals(name) && c.isFilter());
+      boolean isGrouping = file.columns().stream().anyMatch(c -> name.equals(c.filterGroupingColumn()));
+      if (name.equals("region_code") || name.equals("new_la_code")) {
+        order.add(col(name));
+      } else if (isFilter || isGrouping) {
+        order.add(col(name).equalTo("Total"));
+        order.add(col(name));
+      }
+    }
+    return order.toArray(new Column[0]);
+  }
+
+  private static Dataset<Row> read(SparkSession spark, Locations locations, String table) {
+    String path = locations.analysis(table);
+    try {
+      Path folder = new Path(path);
+      if (!folder.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(folder)) {
+        throw new UserError(path + ": analysis table not found; run `lscb analyse` first");
+      }
+    } catch (IOException e) {
+      throw new UserError(path + ": cannot be read (" + e.getMessage() + ")");
+    }
+    return spark.read().schema(Schemas.of(table)).parquet(path).cache();
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+}

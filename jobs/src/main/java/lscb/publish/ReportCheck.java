@@ -1,0 +1,151 @@
+package lscb.publish;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import lscb.run.Locations;
+import lscb.run.Outputs;
+import lscb.run.Progress;
+import lscb.run.UserError;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/** Report conformance: each published figure (data/published/figures.csv) against the pipeline's outputs. */
+public final class ReportCheck {
+  /** figures.csv, read with this explicit schema. */
+  public static final StructType FIGURES = new StructType()
+      .add("id", DataTypes.StringType).add("part", DataTypes.StringType)
+      .add("figure", DataTypes.StringType).add("published", DataTypes.StringType)
+      .add("where", DataTypes.StringType).add("rule", DataTypes.StringType)
+      .add("value", DataTypes.DoubleType).add("value_high", DataTypes.DoubleType);
+  /** conformance.csv's columns. */
+  public static final StructType CONFORMANCE = new StructType()
+      .add("id", DataTypes.StringType).add("part", DataTypes.StringType)
+      .add("figure", DataTypes.StringType).add("published", DataTypes.StringType)
+      .add("rule", DataTypes.StringType).add("value", DataTypes.DoubleType)
+      .add("value_high", DataTypes.DoubleType).add("reproduced_value", DataTypes.DoubleType)
+      .add("reproduced", DataTypes.StringType).add("ok", DataTypes.BooleanType);
+
+  private ReportCheck() {}
+
+  /** One checked figure part. */
+  public record Result(String id, String part, String figure, String published, String rule, Double value,
+      Double valueHigh, Double reproduced, boolean ok) {
+
+    /** The reproduced value as a person reads it (percentages with 2 decimals, pounds, counts). */
+    public String shown() {
+      if (reproduced == null) {
+        return "missing";
+      }
+      return switch (rule) {
+        case "pounds" -> String.format(Locale.UK, "£%,.0f", reproduced);
+        case "pence" -> String.format(Locale.UK, "£%.4f", reproduced);
+        case "pct0", "pct1", "range_pct" -> String.format(Locale.ROOT, "%.2f%%", reproduced);
+        default -> published.contains("%") ? String.format(Locale.ROOT, "%.2f%%", reproduced)
+            : String.format(Locale.ROOT, "%.0f", reproduced);
+      };
+    }
+  }
+
+  /**
+   * Reads figures.csv and the analysis outputs, prints {@code id | figure | published | reproduced | ok},
+   * writes conformance.csv, and returns whether every figure was reproduced.
+   */
+  public static boolean run(SparkSession spark, Locations locations, Progress progress) {
+    Progress.Stage stage = progress.start("report-check");
+    String path = locations.published("figures.csv");
+    requireFile(spark, path);
+    List<Row> figures = spark.read().schema(FIGURES).option("header", "true").option("mode", "FAILFAST")
+        .csv(path).collectAsList();
+    List<Result> results = check(figures, FigureSources.read(spark, locations));
+    List<Row> rows = new ArrayList<>();
+    for (Result r : results) {
+      rows.add(RowFactory.create(r.id(), r.part(), r.figure(), r.published(), r.rule(), r.value(),
+          r.valueHigh(), r.reproduced(), r.shown(), r.ok()));
+    }
+    Outputs.csv(spark.createDataFrame(rows, CONFORMANCE).coalesce(1), locations.output("conformance.csv"));
+    System.out.print(table(results));
+    Set<String> ids = new LinkedHashSet<>();
+    Set<String> failed = new LinkedHashSet<>();
+    results.forEach(r -> {
+      ids.add(r.id());
+      if (!r.ok()) {
+        failed.add(r.id());
+      }
+    });
+    long rowsOk = results.stream().filter(Result::ok).count();
+    stage.done(String.format(Locale.ROOT, "%d of %d figures reproduced (%d of %d rows)%s; %s",
+        ids.size() - failed.size(), ids.size(), rowsOk, results.size(),
+        failed.isEmpty() ? "" : "; not reproduced: " + String.join(", ", failed),
+        locations.output("conformance.csv")));
+    return failed.isEmpty() && !results.isEmpty();
+  }
+
+  /** Checks each figures.csv row against the pipeline's value. */
+  public static List<Result> check(List<Row> figures, FigureSources sources) {
+    List<Result> out = new ArrayList<>();
+    for (Row f : figures) {
+      String id = f.getString(0);
+      String part = f.getString(1);
+      Double value = f.isNullAt(6) ? null : f.getDouble(6);
+      Double high = f.isNullAt(7) ? null : f.getDouble(7);
+      Double reproduced = sources.value(id, part);
+      out.add(new Result(id, part, f.getString(2), f.getString(3), f.getString(5), value, high, reproduced,
+          passes(f.getString(5), value, high, reproduced)));
+    }
+    return out;
+  }
+
+  /** Whether a reproduced value meets a figure's rule (data/published/README.md). */
+  public static boolean passes(String rule, Double value, Double high, Double reproduced) {
+    if (reproduced == null || value == null || reproduced.isNaN()) {
+      return false;
+    }
+    return switch (rule) {
+      case "count" -> reproduced.doubleValue() == value.doubleValue();
+      case "pct0", "pounds" -> rounded(reproduced, 0) == rounded(value, 0);
+      case "pct1" -> rounded(reproduced, 1) == rounded(value, 1);
+      case "pence" -> rounded(reproduced, 2) == rounded(value, 2);
+      case "at_least" -> reproduced >= value;
+      case "more_than" -> reproduced > value;
+      case "less_than" -> reproduced < value;
+      case "range_pct" -> high != null && value <= reproduced && reproduced < high;
+      default -> false;
+    };
+  }
+
+  /** Half-up rounding of the decimal value as written (so 62.5 -> 63), scaled to an integer. */
+  private static long rounded(double x, int dp) {
+    return BigDecimal.valueOf(x).setScale(dp, RoundingMode.HALF_UP).movePointRight(dp).longValueExact();
+  }
+
+  /** The printed table: id | figure | published | reproduced | ok. */
+  public static String table(List<Result> results) {
+    StringBuilder out = new StringBuilder("id | figure | published | reproduced | ok\n");
+    for (Result r : results) {
+      out.append(r.id()).append(" | ").append(r.figure()).append(" [").append(r.part()).append(']').append(" | ").append(r.published())
+          .append(" | ").append(r.shown()).append(" | ").append(r.ok()).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static void requireFile(SparkSession spark, String path) {
+    try {
+      Path file = new Path(path);
+      if (!file.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(file)) {
+        throw new UserError(path + ": the published figures file is missing; pass --published");
+      }
+    } catch (IOException e) {
+      throw new UserError(path + ": cannot be read (" + e.getMessage() + ")");
+    }
+  }
+}
