@@ -31,33 +31,33 @@ public final class CanonicalFixture {
       "PROBATION", "OTHER");
 
   /** One board's accepted return. */
-  static final class Return {
-    int year;
-    String ref;
-    String board;
-    String boardName;
-    String region;
-    String regionName;
-    List<String> councils;
-    String chairType;
-    String chairPost;
-    Integer boardsChaired;
-    Integer meetings;
-    Integer organisations;
-    BigDecimal expenditure;
-    BigDecimal planned;
-    String leadMember;
-    Boolean ceContact;
-    String cdop;
-    Integer scrCommissioned;
-    Integer scrCompleted;
-    Map<String, Boolean> members = new LinkedHashMap<>();
-    Map<String, BigDecimal> contributions = new LinkedHashMap<>();
-    List<String> priorities = new ArrayList<>();
-    List<String> costs = new ArrayList<>();
+  public static final class Return {
+    public int year;
+    public String ref;
+    public String board;
+    public String boardName;
+    public String region;
+    public String regionName;
+    public List<String> councils;
+    public String chairType;
+    public String chairPost;
+    public Integer boardsChaired;
+    public Integer meetings;
+    public Integer organisations;
+    public BigDecimal expenditure;
+    public BigDecimal planned;
+    public String leadMember;
+    public Boolean ceContact;
+    public String cdop;
+    public Integer scrCommissioned;
+    public Integer scrCompleted;
+    public Map<String, Boolean> members = new LinkedHashMap<>();
+    public Map<String, BigDecimal> contributions = new LinkedHashMap<>();
+    public List<String> priorities = new ArrayList<>();
+    public List<String> costs = new ArrayList<>();
   }
 
-  final List<Return> returns = new ArrayList<>();
+  public final List<Return> returns = new ArrayList<>();
   /** Children under 18 by "year|board". */
   final Map<String, Long> population = new LinkedHashMap<>();
 
