@@ -39,7 +39,7 @@ public final class Analyses {
     national.forEach(r -> counts.append("; ").append(r.getInt(0)).append(": ").append(r.getLong(1))
         .append(" boards responding"));
     stage.done(counts.toString());
-    in.returns().unpersist();
+    in.unpersist();
     return tables;
   }
 

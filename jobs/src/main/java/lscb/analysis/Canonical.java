@@ -25,6 +25,14 @@ public record Canonical(Dataset<Row> returns, Dataset<Row> members, Dataset<Row>
         .withColumn("time_period", col("survey_year"));
   }
 
+  /** Releases the cached inputs once every analysis has been written. */
+  public void unpersist() {
+    for (Dataset<Row> table : java.util.List.of(returns, members, contributions, priorities, highestCosts,
+        population, councils)) {
+      table.unpersist();
+    }
+  }
+
   /** Each responding board's Local authority codes (new_la_code, old_la_code, la_name). */
   public Dataset<Row> boardCodes() {
     return Geo.boardCodes(returns.select("board_code", "board_name", "council_codes")

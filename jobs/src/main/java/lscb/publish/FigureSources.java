@@ -72,7 +72,7 @@ public final class FigureSources {
       case "C4" -> answer(year, "chair_post", "CHIEF_EXECUTIVE", "boards");
       case "C5" -> answer(year, "chair_post", "DIRECTOR_OF_CHILDRENS_SERVICES", "pct");
       case "C6" -> answer(year, "chair_post", "LA_OTHER_OFFICER", "pct");
-      case "C7" -> find(severalBoards, r -> r.getString(0).equals("INDEPENDENT")
+      case "C7" -> find(severalBoards, r -> r.getString(0).equals("Total")
           && r.getString(1).equals("2 or more"), "fewest_distinct_chairs");
       case "C8" -> severalBoards.stream().filter(r -> r.getString(1).matches("\\d+") && r.getLong(2) > 0)
           .mapToDouble(r -> Double.parseDouble(r.getString(1))).max().stream().boxed().findFirst().orElse(null);
