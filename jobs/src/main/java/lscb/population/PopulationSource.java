@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lscb.run.CsvText;
 import lscb.run.UserError;
 
 /**
@@ -44,7 +45,7 @@ public record PopulationSource(String path, String fileName, Layout layout, long
   public static PopulationSource detect(String path, List<String> firstLines, Layout forced) {
     String fileName = path.substring(path.lastIndexOf('/') + 1);
     for (int i = 0; i < firstLines.size() && i < MAX_PREAMBLE; i++) {
-      List<String> fields = CsvLine.split(firstLines.get(i));
+      List<String> fields = CsvText.fields(firstLines.get(i));
       if (forced != Layout.WIDE) {
         PopulationSource found = asLong(path, fileName, i + 1, fields);
         if (found != null) {

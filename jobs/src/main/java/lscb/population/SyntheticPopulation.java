@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import lscb.run.CsvText;
 import lscb.run.UserError;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -54,7 +55,7 @@ public final class SyntheticPopulation {
   public static List<Area> areas(List<String> crosswalkLines) {
     TreeMap<String, Area> areas = new TreeMap<>();
     for (String line : crosswalkLines.subList(1, crosswalkLines.size())) {
-      List<String> f = CsvLine.split(line);
+      List<String> f = CsvText.fields(line);
       if (f.size() < 8 || !f.get(0).matches("E0[6-9][0-9]{6}") || !f.get(4).matches("same|recoded|merged_successor|part_of")) {
         continue;
       }

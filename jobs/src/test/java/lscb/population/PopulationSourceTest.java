@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import lscb.run.CsvText;
 import lscb.population.PopulationSource.CountColumn;
 import lscb.population.PopulationSource.Layout;
 import lscb.run.UserError;
@@ -68,7 +69,7 @@ class PopulationSourceTest {
 
   @Test
   void headerSplitterKeepsQuotedCommas() {
-    assertEquals(List.of("a", "b, c", "d\"e", ""), CsvLine.split("\uFEFFa,\"b, c\",\"d\"\"e\","),
+    assertEquals(List.of("a", "b, c", "d\"e", ""), CsvText.fields("\uFEFFa,\"b, c\",\"d\"\"e\","),
         "quoted commas and doubled quotes are one field; a BOM is dropped");
   }
 }
