@@ -50,7 +50,7 @@ public final class AtomicRun {
         Pipeline.Result result = Pipeline.run(spark, staging.locations(where), progress);
         int code = exit.of(result);
         RunManifest.write(spark, new RunManifest.Run(runId, started, code, options), where, staging.dir(), result);
-        Progress.Stage stage = progress.start("publish");
+        Progress.Stage stage = progress.start("commit");
         publishing = true;
         List<String> published = staging.publish();
         stage.done(published.size() + " outputs moved into " + out + " (run " + runId + ", manifest.json)");

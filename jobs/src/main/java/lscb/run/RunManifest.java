@@ -75,7 +75,7 @@ public final class RunManifest {
     }
     code.put("version", git.getProperty("git.build.version", "unknown"));
     code.put("git_describe", git.getProperty("git.commit.id.describe", "unknown (not built from a git checkout)"));
-    code.put("git_commit", git.getProperty("git.commit.id.full", ""));
+    code.put("git_commit", git.getProperty("git.commit.id", ""));
     code.put("git_commit_time", git.getProperty("git.commit.time", ""));
     code.put("git_dirty", Boolean.parseBoolean(git.getProperty("git.dirty", "false")));
     code.put("jar", RunManifest.class.getProtectionDomain().getCodeSource() == null ? ""
