@@ -40,13 +40,17 @@ class StandaloneClusterTest extends SparkTestBase {
 
     List<ProcessHandle> started;
     JsonNode manifest;
+    long t0 = System.nanoTime();
     try (LocalCluster cluster = LocalCluster.start(tmp.resolve("spark-home"), Builds.sparkJars(), 2)) {
+      long t1 = System.nanoTime();
+      System.out.printf("[cluster] master + 2 workers up in %.1f s%n", (t1 - t0) / 1e9);
       Process submit = cluster.run("submit", List.of("bash", Builds.repo().resolve("jobs/schedule/lscb-spark-submit.sh")
           .toString()), Map.of("LSCB_MASTER", cluster.masterUrl(), "LSCB_JAR", thinJar.toString(),
           "LSCB_DATA", data, "LSCB_OUT", "file:" + clusterOut, "LSCB_SHUFFLE_PARTITIONS", "4",
           "LSCB_SUBMIT_OPTS", "--executor-memory 768m --conf spark.driver.host=127.0.0.1 "
               + "--conf spark.driver.bindAddress=127.0.0.1"));
       assertTrue(submit.waitFor(25, TimeUnit.MINUTES), "the submitted run ends within 25 minutes");
+      System.out.printf("[cluster] submitted run finished in %.1f s%n", (System.nanoTime() - t1) / 1e9);
       assertEquals(0, submit.exitValue(), "the run submitted to the cluster succeeds; its log ends:\n"
           + tail(cluster.log("submit")));
       manifest = new ObjectMapper().readTree(clusterOut.resolve("manifest.json").toFile());
@@ -65,8 +69,10 @@ class StandaloneClusterTest extends SparkTestBase {
       assertFalse(process.isAlive(), "no process the cluster started outlives it: pid " + process.pid());
     }
 
+    long t2 = System.nanoTime();
     AtomicRun.run(spark, new Locations(data + "/raw", data + "/reference", data + "/published", "file:" + localOut),
         Map.of(), new Progress(System.out), result -> 0);
+    System.out.printf("[cluster] local[2] run for comparison in %.1f s%n", (System.nanoTime() - t2) / 1e9);
     OutputSnapshot.assertSameOutputs(spark, localOut, clusterOut, "standalone cluster vs local[2]");
   }
 
