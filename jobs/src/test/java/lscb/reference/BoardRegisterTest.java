@@ -66,9 +66,9 @@ class BoardRegisterTest extends SparkTestBase {
 
   @Test
   void everyAppendixNameAndCommonVariantResolves() throws IOException {
-    String report = Files.readString(Path.of("/work/shared/report/ofsted-lscb-chairs-survey-2007.md").toFile().exists()
-        ? Path.of("/work/shared/report/ofsted-lscb-chairs-survey-2007.md")
-        : Fixtures.repository().resolve("../shared/report/ofsted-lscb-chairs-survey-2007.md"));
+    Path beside = Fixtures.repository().resolve("../shared/report/ofsted-lscb-chairs-survey-2007.md").normalize();
+    String report = Files.readString(Files.exists(beside) ? beside
+        : Path.of("/work/shared/report/ofsted-lscb-chairs-survey-2007.md"));
     String appendix = report.split("## Appendix 1: LSCB respondents")[1];
     List<String> names = new java.util.ArrayList<>(appendix.lines().flatMap(l -> java.util.Arrays.stream(l.split("\t")))
         .map(String::trim).filter(s -> !s.isEmpty()).toList());
