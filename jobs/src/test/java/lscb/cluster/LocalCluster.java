@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.spark.launcher.JavaModuleOptions;
 
 /**
  * A real Spark standalone cluster on 127.0.0.1 built from the project's own Spark jars: a SPARK_HOME whose
@@ -219,8 +218,7 @@ public final class LocalCluster implements AutoCloseable {
   }
 
   static String flags() {
-    return JavaModuleOptions.defaultModuleOptions().replace("--add-modules=jdk.incubator.vector", "")
-        .replaceAll("\\s+", " ").trim() + " -Djava.awt.headless=true";
+    return lscb.cli.JvmFlags.flags();
   }
 
   static int freePort() throws IOException {
