@@ -2,18 +2,16 @@ package lscb.analysis;
 
 import static org.apache.spark.sql.functions.col;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import lscb.reference.BoardRegister;
+import lscb.run.Inputs;
 import lscb.run.Locations;
 import lscb.run.Outputs;
 import lscb.run.Progress;
-import lscb.run.UserError;
 import lscb.schema.Schemas;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -89,18 +87,9 @@ public final class Analyses {
   }
 
   private static Dataset<Row> read(SparkSession spark, Locations locations, String table) {
-    String path = locations.processed(table);
-    try {
-      Path folder = new Path(path);
-      if (!folder.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(folder)) {
-        throw new UserError(path + ": canonical table " + table
-            + " not found; run `lscb normalise` (and the population stage) first, or pass --out");
-      }
-    } catch (IOException e) {
-      throw new UserError(path + ": cannot be read (" + e.getMessage() + ")");
-    }
+    String stage = table.startsWith("population_") ? "population" : "normalise";
     // The canonical tables hold at most one return per board and year (about 150 boards): one cached
     // partition each keeps the many small aggregations below to a few tasks.
-    return spark.read().schema(Schemas.of(table)).parquet(path).coalesce(1).cache();
+    return Inputs.table(spark, locations.processed(table), table, stage).coalesce(1).cache();
   }
 }

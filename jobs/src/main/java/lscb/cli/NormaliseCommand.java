@@ -5,7 +5,6 @@ import lscb.ingest.Normalise;
 import lscb.ingest.Reconciliation;
 import lscb.run.Locations;
 import lscb.run.Progress;
-import lscb.run.UserError;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,6 +1,5 @@
 package lscb.ingest;
 
-import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
@@ -75,10 +74,5 @@ public final class Acceptance {
     return decided.withColumn("status", status)
         .withColumn("superseded_by", when(status.equalTo(SUPERSEDED), col("latest_ref")))
         .drop("valid", "rank", "board_returns", "board_refs", "latest_ref");
-  }
-
-  /** Placeholder to keep the problems column's type when a reader produced no rows. */
-  static Column noProblems() {
-    return array().cast(Problems.TYPE);
   }
 }

@@ -15,13 +15,9 @@ import lscb.run.Locations;
 import lscb.run.Outputs;
 import lscb.run.Progress;
 import lscb.schema.Schemas;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /** The normalise stage: both surveys' raw returns in, canonical Parquet, rejects and reconciliation out. */

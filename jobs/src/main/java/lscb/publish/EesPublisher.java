@@ -7,17 +7,14 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.when;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import lscb.run.Inputs;
 import lscb.run.Locations;
 import lscb.run.Outputs;
 import lscb.run.Progress;
-import lscb.run.UserError;
-import lscb.schema.Schemas;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -105,16 +102,7 @@ public final class EesPublisher {
   }
 
   private static Dataset<Row> read(SparkSession spark, Locations locations, String table) {
-    String path = locations.analysis(table);
-    try {
-      Path folder = new Path(path);
-      if (!folder.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(folder)) {
-        throw new UserError(path + ": analysis table not found; run `lscb analyse` first");
-      }
-    } catch (IOException e) {
-      throw new UserError(path + ": cannot be read (" + e.getMessage() + ")");
-    }
-    return spark.read().schema(Schemas.of(table)).parquet(path).cache();
+    return Inputs.table(spark, locations.analysis(table), table, "analyse").cache();
   }
 
   private static String blankToNull(String s) {

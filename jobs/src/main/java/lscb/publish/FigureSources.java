@@ -5,14 +5,11 @@ import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.round;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
+import lscb.run.Inputs;
 import lscb.run.Locations;
-import lscb.run.UserError;
-import lscb.schema.Schemas;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -149,15 +146,6 @@ public final class FigureSources {
   }
 
   private static Dataset<Row> table(SparkSession spark, Locations locations, String table) {
-    String path = locations.analysis(table);
-    try {
-      Path folder = new Path(path);
-      if (!folder.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(folder)) {
-        throw new UserError(path + ": analysis table not found; run `lscb analyse` first");
-      }
-    } catch (IOException e) {
-      throw new UserError(path + ": cannot be read (" + e.getMessage() + ")");
-    }
-    return spark.read().schema(Schemas.of(table)).parquet(path);
+    return Inputs.table(spark, locations.analysis(table), table, "analyse");
   }
 }

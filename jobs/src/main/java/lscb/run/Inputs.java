@@ -11,6 +11,9 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.security.AccessControlException;
+import lscb.schema.Schemas;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /** Checks input locations up front, so a missing or unreadable input is one plain line, not a stack trace. */
@@ -60,6 +63,22 @@ public final class Inputs {
     } catch (IOException e) {
       throw new UserError(path + ": cannot be read (" + e.getMessage() + ")");
     }
+  }
+
+  /**
+   * A Parquet table written by an earlier stage, read with its declared schema; a missing folder is
+   * one plain line saying which command writes it.
+   */
+  public static Dataset<Row> table(SparkSession spark, String path, String table, String writtenBy) {
+    try {
+      Path folder = new Path(path);
+      if (!folder.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(folder)) {
+        throw new UserError(path + ": " + table + " not found; run `lscb " + writtenBy + "` first");
+      }
+    } catch (IOException e) {
+      throw new UserError(path + ": cannot be read (" + e.getMessage() + ")");
+    }
+    return spark.read().schema(Schemas.of(table)).parquet(path);
   }
 
   private static void requireReadable(FileSystem fs, Path file) throws IOException {
