@@ -30,7 +30,6 @@ public final class Normalise {
     List<String> files2006 = Inputs.files(spark, locations.raw("returns/2006"), ".csv", "2006 survey returns (CSV)");
     List<String> files2007 = Inputs.files(spark, locations.raw("returns/2007"), ".jsonl",
         "2007 survey returns (JSON Lines)");
-    Inputs.file(spark, locations.reference("boards.csv"), "board register");
     BoardRegister register = BoardRegister.load(spark, locations);
 
     Dataset<Row> raw2006 = RawRecords.read(spark, files2006, 2006, RawRecords.Layout.CSV_WINDOWS_1252,

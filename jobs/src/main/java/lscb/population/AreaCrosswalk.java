@@ -4,11 +4,11 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
-import java.io.IOException;
 import java.util.List;
+import lscb.reference.BoardRegister;
+import lscb.run.Inputs;
 import lscb.run.Locations;
 import lscb.run.UserError;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -35,24 +35,13 @@ public record AreaCrosswalk(Dataset<Row> areas, Dataset<Row> councils, Dataset<R
       .add("method", DataTypes.StringType).add("share", DataTypes.StringType)
       .add("first_year", DataTypes.StringType).add("last_year", DataTypes.StringType)
       .add("note", DataTypes.StringType);
-  private static final StructType COUNCILS = new StructType()
-      .add("council_code", DataTypes.StringType).add("council_name", DataTypes.StringType)
-      .add("dfe_la_number", DataTypes.StringType).add("ons_snac_code", DataTypes.StringType)
-      .add("region_code", DataTypes.StringType).add("region_name", DataTypes.StringType)
-      .add("board_code", DataTypes.StringType).add("abolished_after", DataTypes.StringType)
-      .add("note", DataTypes.StringType);
-  private static final StructType BOARDS = new StructType()
-      .add("board_code", DataTypes.StringType).add("board_name", DataTypes.StringType)
-      .add("region_code", DataTypes.StringType).add("region_name", DataTypes.StringType)
-      .add("council_codes", DataTypes.StringType).add("responded_2007", DataTypes.StringType);
-
   /** Loads and checks the crosswalk and register; a broken reference file is a UserError. */
   public static AreaCrosswalk load(SparkSession spark, Locations locations) {
     Dataset<Row> crosswalk = read(spark, locations.reference("area_crosswalk.csv"), CROSSWALK);
-    Dataset<Row> councils = read(spark, locations.reference("councils.csv"), COUNCILS)
+    BoardRegister register = BoardRegister.load(spark, locations);
+    Dataset<Row> councils = register.councils()
         .select("council_code", "council_name", "board_code", "region_code", "region_name");
-    Dataset<Row> boards = read(spark, locations.reference("boards.csv"), BOARDS)
-        .select("board_code", "board_name", "region_code", "region_name");
+    Dataset<Row> boards = register.boardRows().select("board_code", "board_name", "region_code", "region_name");
     Dataset<Row> areas = crosswalk.select(
         functions.upper(functions.trim(col("area_code"))).as("area_code"),
         functions.trim(col("council_code")).as("council_code"),
@@ -94,15 +83,7 @@ public record AreaCrosswalk(Dataset<Row> areas, Dataset<Row> councils, Dataset<R
   }
 
   private static Dataset<Row> read(SparkSession spark, String path, StructType schema) {
-    try {
-      Path file = new Path(path);
-      if (!file.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(file)) {
-        throw new UserError("reference file not found: " + path + " (pass --reference DIR)");
-      }
-    } catch (IOException e) {
-      throw new UserError("cannot read reference file " + path + ": " + e.getMessage());
-    }
     return spark.read().schema(schema).option("header", "true").option("escape", "\"")
-        .option("mode", "FAILFAST").csv(path);
+        .option("mode", "FAILFAST").csv(Inputs.file(spark, path, "area crosswalk (pass --reference DIR)"));
   }
 }

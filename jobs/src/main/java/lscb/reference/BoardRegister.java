@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.split;
 
 import java.util.List;
+import lscb.run.Inputs;
 import lscb.run.Locations;
 import lscb.run.UserError;
 import lscb.schema.Schemas;
@@ -40,17 +41,27 @@ public final class BoardRegister {
     this.aliases = aliases;
   }
 
-  /** Reads boards.csv, councils.csv and board_aliases.csv from the reference location. */
+  /**
+   * Reads boards.csv, councils.csv and board_aliases.csv from the reference location; a missing
+   * file is one plain line.
+   */
   public static BoardRegister load(SparkSession spark, Locations locations) {
     return new BoardRegister(
-        read(spark, locations.reference("boards.csv"), BOARDS_CSV),
-        read(spark, locations.reference("councils.csv"), COUNCILS_CSV),
-        read(spark, locations.reference("board_aliases.csv"), ALIASES_CSV));
+        read(spark, Inputs.file(spark, locations.reference("boards.csv"), "board register"), BOARDS_CSV),
+        read(spark, Inputs.file(spark, locations.reference("councils.csv"), "councils of the register"),
+            COUNCILS_CSV),
+        read(spark, Inputs.file(spark, locations.reference("board_aliases.csv"), "board name aliases"),
+            ALIASES_CSV));
   }
 
   /** The register's boards in the canonical `board` shape. */
   public Dataset<Row> boards() {
     return Schemas.conform(boards.withColumn("council_codes", split(col("council_codes"), ";")), "board");
+  }
+
+  /** The boards as boards.csv has them (council codes `;`-separated), for joins on board facts. */
+  public Dataset<Row> boardRows() {
+    return boards;
   }
 
   /** The councils of 2006/07, one row each, with their board and region. */
@@ -77,7 +88,7 @@ public final class BoardRegister {
   }
 
   private static Dataset<Row> read(SparkSession spark, String path, StructType schema) {
-    return spark.read().schema(schema).option("header", "true").option("mode", "FAILFAST")
-        .option("encoding", "UTF-8").csv(path);
+    return spark.read().schema(schema).option("header", "true").option("escape", "\"")
+        .option("mode", "FAILFAST").option("encoding", "UTF-8").csv(path);
   }
 }
