@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import lscb.reference.BoardRegister;
+import lscb.run.Concurrently;
 import lscb.run.Inputs;
 import lscb.run.Locations;
 import lscb.run.Outputs;
@@ -30,7 +31,8 @@ public final class Analyses {
     Progress.Stage stage = progress.start("analyse");
     Canonical in = load(spark, locations);
     Map<String, Dataset<Row>> tables = compute(in);
-    tables.forEach((table, rows) -> Outputs.parquet(rows, locations.analysis(table)));
+    Concurrently.forEach(spark, List.copyOf(tables.keySet()), table -> table,
+        table -> Outputs.parquet(tables.get(table), locations.analysis(table)));
     List<Row> national = tables.get("board_structure").where(col("geographic_level").equalTo(Geo.NATIONAL))
         .select("time_period", "boards_responding").orderBy("time_period").collectAsList();
     StringBuilder counts = new StringBuilder(tables.size() + " tables to " + locations.analysis(""));

@@ -8,8 +8,11 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import lscb.reference.BoardRegister;
+import lscb.run.Concurrently;
 import lscb.run.Inputs;
 import lscb.run.Locations;
 import lscb.run.Outputs;
@@ -42,18 +45,29 @@ public final class Normalise {
 
     Dataset<Row> boards = register.boards();
     Dataset<Row> accepted = assessed.filter(col("status").equalTo(Acceptance.ACCEPTED));
-    Outputs.parquet(boards, locations.processed("board"));
-    Outputs.parquet(CanonicalTables.boardReturns(accepted, boards), locations.processed("board_return"));
-    Outputs.parquet(CanonicalTables.members(accepted), locations.processed("board_member"));
-    Outputs.parquet(CanonicalTables.contributions(accepted), locations.processed("board_contribution"));
-    Outputs.parquet(CanonicalTables.priorities(accepted), locations.processed("board_priority"));
-    Outputs.parquet(CanonicalTables.highestCosts(accepted), locations.processed("board_highest_cost"));
-    Outputs.parquet(CanonicalTables.subgroups(accepted), locations.processed("board_subgroup"));
-    Outputs.parquet(CanonicalTables.superseded(assessed), locations.processed("superseded_return"));
     Dataset<Row> rejects = CanonicalTables.rejects(assessed);
-    Outputs.parquet(rejects, locations.rejects("returns"));
-    Outputs.csv(rejects, locations.rejects("returns.csv"), col("survey_year"), col("source_file"),
-        col("source_line"), col("field"));
+    Map<String, Runnable> writes = new LinkedHashMap<>();
+    writes.put("board", () -> Outputs.parquet(boards, locations.processed("board")));
+    writes.put("board_return", () -> Outputs.parquet(CanonicalTables.boardReturns(accepted, boards),
+        locations.processed("board_return")));
+    writes.put("board_member", () -> Outputs.parquet(CanonicalTables.members(accepted),
+        locations.processed("board_member")));
+    writes.put("board_contribution", () -> Outputs.parquet(CanonicalTables.contributions(accepted),
+        locations.processed("board_contribution")));
+    writes.put("board_priority", () -> Outputs.parquet(CanonicalTables.priorities(accepted),
+        locations.processed("board_priority")));
+    writes.put("board_highest_cost", () -> Outputs.parquet(CanonicalTables.highestCosts(accepted),
+        locations.processed("board_highest_cost")));
+    writes.put("board_subgroup", () -> Outputs.parquet(CanonicalTables.subgroups(accepted),
+        locations.processed("board_subgroup")));
+    writes.put("superseded_return", () -> Outputs.parquet(CanonicalTables.superseded(assessed),
+        locations.processed("superseded_return")));
+    writes.put("rejects", () -> {
+      Outputs.parquet(rejects, locations.rejects("returns"));
+      Outputs.csv(rejects, locations.rejects("returns.csv"), col("survey_year"), col("source_file"),
+          col("source_line"), col("field"));
+    });
+    Concurrently.runAll(spark, writes);
 
     Reconciliation reconciliation = reconcile(spark, raw, assessed, files2006, files2007);
     Dataset<Row> table = Schemas.conform(spark.createDataFrame(reconciliation.rows(),

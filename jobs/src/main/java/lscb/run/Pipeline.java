@@ -1,7 +1,11 @@
 package lscb.run;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import lscb.analysis.Analyses;
 import lscb.ingest.Normalise;
@@ -12,8 +16,13 @@ import lscb.publish.EesPublisher;
 import lscb.publish.ReportCheck;
 import org.apache.spark.sql.SparkSession;
 
-/** The main job: every stage in order, in one SparkSession, each stage timed. */
+/**
+ * The main job in one SparkSession, each stage timed: normalise and population side by side (they share
+ * no input), then the analyses, then EES publication and the report-conformance check side by side.
+ */
 public final class Pipeline {
+  private static final List<String> STAGES = List.of("normalise", "population", "analyse", "ees", "report-check");
+
   private Pipeline() {}
 
   /** One stage's wall time. */
@@ -25,13 +34,25 @@ public final class Pipeline {
 
   /** Normalise, population, analyses, EES publication and the report-conformance check; all write under locations.out(). */
   public static Result run(SparkSession spark, Locations locations, Progress progress) {
-    List<StageTime> stages = new ArrayList<>();
-    Reconciliation reconciliation = timed(stages, "normalise", () -> Normalise.run(spark, locations, progress));
-    PopulationResult population = timed(stages, "population", () -> PopulationJob.run(spark, locations, progress));
+    List<StageTime> stages = Collections.synchronizedList(new ArrayList<>());
+    // The returns and the population figures share no input: normalise them side by side.
+    Map<String, Supplier<Object>> inputs = new LinkedHashMap<>();
+    inputs.put("normalise", () -> timed(stages, "normalise", () -> Normalise.run(spark, locations, progress)));
+    inputs.put("population", () -> timed(stages, "population", () -> PopulationJob.run(spark, locations, progress)));
+    Map<String, Object> normalised = Concurrently.run(spark, inputs);
+    Reconciliation reconciliation = (Reconciliation) normalised.get("normalise");
+    PopulationResult population = (PopulationResult) normalised.get("population");
     timed(stages, "analyse", () -> Analyses.run(spark, locations, progress));
-    List<String> published = timed(stages, "ees", () -> EesPublisher.run(spark, locations, progress));
-    boolean conforms = timed(stages, "report-check", () -> ReportCheck.run(spark, locations, progress));
-    return new Result(reconciliation, published, conforms, population, List.copyOf(stages));
+    // Publication reads the analysis tables and so does the check: they too run side by side.
+    Map<String, Supplier<Object>> outputs = new LinkedHashMap<>();
+    outputs.put("ees", () -> timed(stages, "ees", () -> EesPublisher.run(spark, locations, progress)));
+    outputs.put("report-check", () -> timed(stages, "report-check", () -> ReportCheck.run(spark, locations, progress)));
+    Map<String, Object> checked = Concurrently.run(spark, outputs);
+    @SuppressWarnings("unchecked")
+    List<String> published = (List<String>) checked.get("ees");
+    boolean conforms = (Boolean) checked.get("report-check");
+    List<StageTime> order = stages.stream().sorted(Comparator.comparing(t -> STAGES.indexOf(t.name()))).toList();
+    return new Result(reconciliation, published, conforms, population, order);
   }
 
   private static <T> T timed(List<StageTime> stages, String name, Supplier<T> stage) {
