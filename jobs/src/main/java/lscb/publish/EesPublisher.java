@@ -8,9 +8,11 @@ import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import lscb.run.Concurrently;
 import lscb.run.Inputs;
 import lscb.run.Locations;
 import lscb.run.Outputs;
@@ -18,12 +20,10 @@ import lscb.run.Progress;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
-import org.apache.spark.sql.types.StructType;
 
 /** Publishes the analysis tables as EES open-data CSV files, each with its .meta.csv. */
 public final class EesPublisher {
@@ -39,11 +39,13 @@ public final class EesPublisher {
     Map<String, Dataset<Row>> tables = new HashMap<>();
     List<String> written = new ArrayList<>();
     for (EesFile file : EesFiles.all()) {
-      Dataset<Row> table = tables.computeIfAbsent(file.table(), t -> read(spark, locations, t));
-      Outputs.csv(data(table, file), locations.ees(file.name() + ".csv"), order(file));
-      Outputs.csv(meta(spark, file), locations.ees(file.name() + ".meta.csv"));
+      tables.computeIfAbsent(file.table(), t -> read(spark, locations, t));
       written.add(file.name() + ".csv");
     }
+    Concurrently.forEach(spark, EesFiles.all(), EesFile::name, file -> {
+      Outputs.csv(data(tables.get(file.table()), file), locations.ees(file.name() + ".csv"), order(file));
+      Outputs.smallCsv(spark, locations.ees(file.name() + ".meta.csv"), META_COLUMNS, metaRows(file));
+    });
     tables.values().forEach(Dataset::unpersist);
     stage.done(written.size() + " EES files (+ .meta.csv) to " + locations.ees(""));
     return written;
@@ -68,18 +70,14 @@ public final class EesPublisher {
     return rows.select(columns.toArray(new Column[0]));
   }
 
-  /** The file's .meta.csv rows: one per filter and indicator, in file order. */
-  public static Dataset<Row> meta(SparkSession spark, EesFile file) {
-    List<Row> rows = new ArrayList<>();
+  /** The file's .meta.csv rows ({@link #META_COLUMNS}): one per filter and indicator, in file order. */
+  public static List<List<String>> metaRows(EesFile file) {
+    List<List<String>> rows = new ArrayList<>();
     for (EesColumn c : file.columns()) {
-      rows.add(RowFactory.create(c.name(), c.colType(), c.label(), null, blankToNull(c.unit()),
+      rows.add(Arrays.asList(c.name(), c.colType(), c.label(), null, blankToNull(c.unit()),
           c.dp() == null ? null : c.dp().toString(), c.filterHint(), c.filterGroupingColumn()));
     }
-    StructType schema = new StructType();
-    for (String name : META_COLUMNS) {
-      schema = schema.add(name, DataTypes.StringType);
-    }
-    return spark.createDataFrame(rows, schema).coalesce(1);
+    return rows;
   }
 
   /** A total order of a file's rows: National, Regional, Local authority; then time, place, filters (Total last). */

@@ -1,7 +1,10 @@
 package lscb.run;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -18,6 +21,41 @@ public final class Outputs {
   /** Writes (replacing) a Parquet folder. */
   public static void parquet(Dataset<Row> rows, String path) {
     rows.write().mode(SaveMode.Overwrite).parquet(path);
+  }
+
+  /**
+   * Writes a few rows made in the driver (metadata, not data) as one UTF-8 CSV file at {@code path},
+   * without a Spark job, in the same dialect as {@link #csv}: null as nothing, the empty string as "",
+   * surrounding spaces trimmed, quotes only where a value needs them.
+   */
+  public static void smallCsv(SparkSession spark, String path, List<String> header, List<List<String>> rows) {
+    StringBuilder text = new StringBuilder();
+    line(text, header);
+    rows.forEach(row -> line(text, row));
+    try {
+      Path target = new Path(path);
+      FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      try (OutputStream out = fs.create(target, true)) {
+        out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + path, e);
+    }
+  }
+
+  private static void line(StringBuilder text, List<String> values) {
+    for (int i = 0; i < values.size(); i++) {
+      String value = values.get(i) == null || values.get(i).isEmpty() ? values.get(i) : values.get(i).trim();
+      if (i > 0) {
+        text.append(',');
+      }
+      if (value == null) {
+        continue;
+      }
+      boolean quote = value.isEmpty() || value.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r');
+      text.append(quote ? '"' + value.replace("\"", "\"\"") + '"' : value);
+    }
+    text.append('\n');
   }
 
   /**
