@@ -35,7 +35,7 @@ public record AreaCrosswalk(Dataset<Row> areas, Dataset<Row> councils, Dataset<R
       .add("method", DataTypes.StringType).add("share", DataTypes.StringType)
       .add("first_year", DataTypes.StringType).add("last_year", DataTypes.StringType)
       .add("note", DataTypes.StringType);
-  /** Loads and checks the crosswalk and register; a broken reference file is a UserError. */
+  /** Loads the crosswalk (cached: every step of the stage reads it) and the register; see {@link #check()}. */
   public static AreaCrosswalk load(SparkSession spark, Locations locations) {
     Dataset<Row> crosswalk = read(spark, locations.reference("area_crosswalk.csv"), CROSSWALK);
     BoardRegister register = BoardRegister.load(spark, locations);
@@ -49,8 +49,8 @@ public record AreaCrosswalk(Dataset<Row> areas, Dataset<Row> councils, Dataset<R
         functions.trim(col("share")).cast(DataTypes.createDecimalType(6, 4)).as("share"),
         rank(functions.trim(col("method"))).as("rank"),
         functions.trim(col("first_year")).cast(DataTypes.IntegerType).as("first_year"),
-        functions.trim(col("last_year")).cast(DataTypes.IntegerType).as("last_year"));
-    check(areas, councils);
+        functions.trim(col("last_year")).cast(DataTypes.IntegerType).as("last_year"))
+        .cache();
     return new AreaCrosswalk(areas, councils, boards);
   }
 
@@ -61,25 +61,32 @@ public record AreaCrosswalk(Dataset<Row> areas, Dataset<Row> councils, Dataset<R
         .when(method.isin("part_of", "apportioned"), lit(4));
   }
 
-  private static void check(Dataset<Row> areas, Dataset<Row> councils) {
-    List<Row> bad = areas.join(councils.select("council_code"), areas.col("council_code")
+  /**
+   * Checks the crosswalk in one query (councils it names that the register lacks, unknown methods,
+   * shares outside (0, 1] or not adding up to 1 per area); a broken reference file is a UserError.
+   */
+  public void check() {
+    Dataset<Row> unknownCouncils = areas.join(councils.select("council_code"), areas.col("council_code")
             .equalTo(councils.col("council_code")), "left_anti")
-        .select(functions.concat_ws(" -> ", col("area_code"), col("council_code"))).limit(5).collectAsList();
-    if (!bad.isEmpty()) {
-      throw new UserError("area_crosswalk.csv maps to councils not in councils.csv: " + bad);
-    }
-    List<Row> badRows = areas.where(col("rank").isNull().or(col("share").isNull())
+        .select(lit(1).as("kind"), functions.concat_ws(" -> ", col("area_code"), col("council_code")).as("what"));
+    Dataset<Row> badRows = areas.where(col("rank").isNull().or(col("share").isNull())
             .or(col("share").leq(0)).or(col("share").gt(1)).or(col("area_code").isNull()))
-        .select(functions.concat_ws(" ", col("area_code"), col("method"))).limit(5).collectAsList();
-    if (!badRows.isEmpty()) {
-      throw new UserError("area_crosswalk.csv has rows with an unknown method (one of " + METHODS
-          + ") or a share outside (0, 1]: " + badRows);
+        .select(lit(2).as("kind"), functions.concat_ws(" ", col("area_code"), col("method")).as("what"));
+    Dataset<Row> badTotals = areas.groupBy("area_code").agg(functions.sum("share").as("total"))
+        .where(col("total").notEqual(lit(1))).select(lit(3).as("kind"), col("area_code").as("what"));
+    List<Row> problems = unknownCouncils.unionByName(badRows).unionByName(badTotals)
+        .orderBy("kind", "what").collectAsList();
+    if (problems.isEmpty()) {
+      return;
     }
-    List<Row> shares = areas.groupBy("area_code").agg(functions.sum("share").as("total"))
-        .where(col("total").notEqual(lit(1))).select("area_code").limit(5).collectAsList();
-    if (!shares.isEmpty()) {
-      throw new UserError("area_crosswalk.csv: the shares of an area must add up to 1; they do not for " + shares);
-    }
+    int kind = problems.get(0).getInt(0);
+    List<String> first = problems.stream().filter(r -> r.getInt(0) == kind).limit(5).map(r -> r.getString(1)).toList();
+    throw new UserError(switch (kind) {
+      case 1 -> "area_crosswalk.csv maps to councils not in councils.csv: " + first;
+      case 2 -> "area_crosswalk.csv has rows with an unknown method (one of " + METHODS
+          + ") or a share outside (0, 1]: " + first;
+      default -> "area_crosswalk.csv: the shares of an area must add up to 1; they do not for " + first;
+    });
   }
 
   private static Dataset<Row> read(SparkSession spark, String path, StructType schema) {

@@ -31,7 +31,8 @@ public final class PopulationChecks {
 
   /**
    * Adds to each line: sex (M, F or P), line_age (long layout), status (rejected, out_of_scope or
-   * candidate) and problems (field, raw_value, reason) for a rejected line.
+   * candidate) and problems (field, raw_value, reason) for a rejected line (null for others); the raw
+   * field columns, needed only for those messages, are dropped.
    *
    * @param areaCodes the crosswalk's distinct area codes (one column, area_code)
    */
@@ -59,12 +60,14 @@ public final class PopulationChecks {
     Column badAge = problem(col("age_field"), col("age_raw"), concat(lit("age '"),
         functions.coalesce(col("age_raw"), lit("")), lit("' is not a whole number 0-90 (90 or 90+ for 90 and over)")));
     Column inScope = col("scope").equalTo("in");
-    Column problems = functions.filter(array(
-            when(col("scope").equalTo("unknown"), unknownArea),
-            when(inScope.and(col("sex").isNull()), badSex),
-            when(inScope.and(functions.not(col("age_ok"))), badAge)),
-        Column::isNotNull);
-    Column status = when(functions.size(col("problems")).gt(0), lit(REJECTED))
+    Column unknown = col("scope").equalTo("unknown");
+    Column sexBad = inScope.and(col("sex").isNull());
+    Column ageBad = inScope.and(functions.not(col("age_ok")));
+    // The messages are built only for the few lines that need them (null for every other line).
+    Column problems = when(col("rejected"), functions.filter(array(
+            when(unknown, unknownArea), when(sexBad, badSex), when(ageBad, badAge)),
+        Column::isNotNull));
+    Column status = when(col("rejected"), lit(REJECTED))
         .when(col("scope").equalTo("out").or(col("line_age").gt(PopulationSource.MAX_CHILD_AGE)), lit(OUT_OF_SCOPE))
         .otherwise(lit(CANDIDATE));
     return lines.join(known, lines.col("area_code").equalTo(known.col("known_code")), "left")
@@ -72,9 +75,11 @@ public final class PopulationChecks {
         .withColumn("line_age", when(ageOk, age))
         .withColumn("age_ok", ageOk)
         .withColumn("scope", scope)
+        .withColumn("rejected", unknown.or(sexBad).or(ageBad))
         .withColumn("problems", problems)
         .withColumn("status", status)
-        .drop("known_code", "age_ok", "scope");
+        .drop("known_code", "age_ok", "scope", "rejected", "code_field", "sex_field", "sex_raw", "age_field",
+            "age_raw");
   }
 
   /** The rejects of rejected lines: one row per problem, in the population_reject columns. */

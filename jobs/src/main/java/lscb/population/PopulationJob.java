@@ -5,10 +5,14 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
 import lscb.population.PopulationSource.Layout;
 import lscb.population.PopulationTotals.Totals;
+import lscb.run.Concurrently;
 import lscb.run.Locations;
 import lscb.run.Outputs;
 import lscb.run.Progress;
@@ -21,6 +25,8 @@ import org.apache.spark.storage.StorageLevel;
 
 /** The population stage: ONS estimates in, children under 18 per council, board and region out. */
 public final class PopulationJob {
+  private static final List<String> LEVELS = List.of("council", "board", "region");
+
   private PopulationJob() {}
 
   /** Runs the stage on Locations.raw("population") with the layout detected from each header. */
@@ -44,8 +50,7 @@ public final class PopulationJob {
     }
     AreaCrosswalk crosswalk = AreaCrosswalk.load(spark, locations);
     Dataset<Row> codes = crosswalk.areas().select("area_code");
-
-    List<Dataset<Row>> persisted = new ArrayList<>();
+    List<Dataset<Row>> persisted = new ArrayList<>(List.of(crosswalk.areas()));
     Dataset<Row> lines = null;
     Dataset<Row> cells = null;
     for (PopulationSource source : sources) {
@@ -63,44 +68,73 @@ public final class PopulationJob {
     }
     Dataset<Row> checked = PopulationChecks.checkCells(cells).persist(StorageLevel.MEMORY_AND_DISK());
     persisted.add(checked);
-    Totals totals = PopulationTotals.of(checked.where(col("reason").isNull()), crosswalk, population);
+    // The first pass over the cells (the totals' checkpoints) runs beside the crosswalk's own checks;
+    // a broken crosswalk stops the stage before anything is written.
+    Map<String, Supplier<Object>> first = new LinkedHashMap<>();
+    first.put("crosswalk", () -> {
+      crosswalk.check();
+      return null;
+    });
+    first.put("totals", () -> PopulationTotals.of(checked.where(col("reason").isNull()), crosswalk, population));
+    Totals totals = (Totals) Concurrently.run(spark, first).get("totals");
 
     Dataset<Row> rejects = PopulationChecks.lineRejects(lines)
         .unionByName(PopulationChecks.cellRejects(checked)).unionByName(totals.rejects());
-    Dataset<Row> reconciliation = reconcile(lines, checked, totals.usedAreas());
-
-    Outputs.parquet(Schemas.conform(totals.councils(), "population_council"),
-        locations.processed("population_council"));
-    Outputs.parquet(Schemas.conform(totals.boards(), "population_board"), locations.processed("population_board"));
-    Outputs.parquet(Schemas.conform(totals.regions(), "population_region"), locations.processed("population_region"));
-    Dataset<Row> conformedRejects = Schemas.conform(rejects, "population_reject");
-    Outputs.parquet(conformedRejects, locations.rejects("population"));
-    Dataset<Row> written = spark.read().parquet(locations.rejects("population"));
-    Outputs.csv(written, locations.rejects("population.csv"), col("source_file"), col("source_line"),
-        col("area_code"), col("field"), col("reason"), col("raw_value"));
-    Outputs.parquet(Schemas.conform(reconciliation, "population_reconciliation"),
-        locations.processed("population_reconciliation"));
-
-    long apportioned = totals.apportioned().count();
+    long apportioned = write(spark, locations, totals, rejects, reconcile(lines, checked, totals.usedAreas()));
     if (apportioned > 0) {
       progress.start("population").done(apportioned + " council-years rest on fixed shares of Bournemouth,"
           + " Christchurch and Poole (E06000058): estimates, see data/reference/CROSSWALK.md");
     }
-    List<Row> perFile = spark.read().parquet(locations.processed("population_reconciliation"))
-        .orderBy("source_file").collectAsList();
+    PopulationResult result = counts(spark, locations, sources.size());
     persisted.forEach(Dataset::unpersist);
-    PopulationResult result = new PopulationResult(sources.size(),
-        sum(perFile, "rows_read"), sum(perFile, "used"), sum(perFile, "out_of_scope"), sum(perFile, "rejected"),
-        written.count(),
-        spark.read().parquet(locations.processed("population_council")).count(),
-        spark.read().parquet(locations.processed("population_board")).count(),
-        spark.read().parquet(locations.processed("population_region")).count());
     stage.done(String.format(Locale.ROOT, "%d file(s) %s; lines read %,d = used %,d + out of scope %,d"
             + " + rejected %,d; council-years %,d, board-years %,d, region-years %,d; reject rows %,d (%s)",
         result.files(), describe(sources), result.rowsRead(), result.used(), result.outOfScope(),
         result.rejected(), result.councilYears(), result.boardYears(), result.regionYears(),
         result.rejectRows(), locations.rejects("population.csv")));
     return result;
+  }
+
+  /** Writes the stage's outputs side by side; returns the council-years resting on apportioned shares. */
+  private static long write(SparkSession spark, Locations locations, Totals totals, Dataset<Row> rejects,
+      Dataset<Row> reconciliation) {
+    Map<String, Runnable> writes = new LinkedHashMap<>();
+    for (String level : LEVELS) {
+      Dataset<Row> rows = level.equals("council") ? totals.councils()
+          : level.equals("board") ? totals.boards() : totals.regions();
+      writes.put(level, () -> Outputs.parquet(Schemas.conform(rows, "population_" + level),
+          locations.processed("population_" + level)));
+    }
+    writes.put("rejects", () -> {
+      Outputs.parquet(Schemas.conform(rejects, "population_reject"), locations.rejects("population"));
+      Outputs.csv(spark.read().parquet(locations.rejects("population")), locations.rejects("population.csv"),
+          col("source_file"), col("source_line"), col("area_code"), col("field"), col("reason"), col("raw_value"));
+    });
+    writes.put("reconciliation", () -> Outputs.parquet(Schemas.conform(reconciliation, "population_reconciliation"),
+        locations.processed("population_reconciliation")));
+    long[] apportioned = new long[1];
+    writes.put("apportioned", () -> apportioned[0] = totals.apportioned().count());
+    Concurrently.runAll(spark, writes);
+    return apportioned[0];
+  }
+
+  /** The stage's counts, read back from what it wrote. */
+  private static PopulationResult counts(SparkSession spark, Locations locations, int files) {
+    Map<String, Supplier<Long>> counts = new LinkedHashMap<>();
+    counts.put("rejects", () -> spark.read().parquet(locations.rejects("population")).count());
+    for (String level : LEVELS) {
+      counts.put(level, () -> spark.read().parquet(locations.processed("population_" + level)).count());
+    }
+    List<Row> perFile = new ArrayList<>();
+    counts.put("reconciliation", () -> {
+      perFile.addAll(spark.read().parquet(locations.processed("population_reconciliation"))
+          .orderBy("source_file").collectAsList());
+      return (long) perFile.size();
+    });
+    Map<String, Long> counted = Concurrently.run(spark, counts);
+    return new PopulationResult(files,
+        sum(perFile, "rows_read"), sum(perFile, "used"), sum(perFile, "out_of_scope"), sum(perFile, "rejected"),
+        counted.get("rejects"), counted.get("council"), counted.get("board"), counted.get("region"));
   }
 
   /** Per file: lines read = used + out of scope + rejected. */

@@ -14,17 +14,16 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import lscb.population.PopulationSource.CountColumn;
 import lscb.population.PopulationSource.Layout;
 import lscb.run.UserError;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
@@ -35,10 +34,6 @@ import org.apache.spark.sql.types.StructType;
  * sex and age fields, and the count columns, all as text (explicit all-string schema, no inference).
  */
 public final class PopulationReader {
-  /** Columns of a parsed line that every layout has (count columns follow as c0, c1, ...). */
-  static final String[] LINE_COLUMNS = {"source_file", "source_line", "layout", "code_field",
-      "area_code", "sex_field", "sex_raw", "age_field", "age_raw"};
-
   private PopulationReader() {}
 
   /** The population files at a folder (every *.csv in it, by name) or the one file named, with their layouts. */
@@ -86,19 +81,22 @@ public final class PopulationReader {
   }
 
   /**
-   * The data lines of one file (after its header; blank lines skipped): the common columns
-   * {@link #LINE_COLUMNS} and one text column per count column, named c0, c1, ... in source order.
+   * The data lines of one file (after its header; blank lines skipped): source_file, source_line,
+   * layout, code_field, area_code, sex_field, sex_raw, age_field, age_raw (the field labels and raw
+   * text), then one text column per count column, named c0, c1, ... in source order.
    */
   public static Dataset<Row> lines(SparkSession spark, PopulationSource source) {
-    JavaRDD<Row> numbered = spark.read().text(source.path()).javaRDD().zipWithIndex()
-        .map(pair -> RowFactory.create(pair._1().getString(0), pair._2() + 1));
-    StructType text = new StructType().add("value", DataTypes.StringType)
-        .add("source_line", DataTypes.LongType);
+    // The whole file as one text value, split into numbered lines in Spark SQL (ONS files are a few to
+    // some tens of megabytes), then spread over the cores: parsing and checking the lines is the costly part.
+    Dataset<Row> numbered = spark.read().option("wholetext", "true").text(source.path())
+        .select(functions.posexplode(functions.split(col("value"), "\\r?\\n", -1)).as(new String[] {"pos", "value"}))
+        .select(col("value"), col("pos").plus(1).cast(DataTypes.LongType).as("source_line"))
+        .repartition(spark.sparkContext().defaultParallelism());
     StructType fields = new StructType();
     for (int i = 0; i < source.header().size(); i++) {
       fields = fields.add("f" + i, DataTypes.StringType);
     }
-    Dataset<Row> parsed = spark.createDataFrame(numbered, text)
+    Dataset<Row> parsed = numbered
         .where(col("source_line").gt(source.headerLine()))
         .where(functions.not(col("value").rlike("^[\\s,\"]*$")))
         .select(col("source_line"), functions.from_csv(col("value"), lit(fields.toDDL()),
@@ -127,25 +125,22 @@ public final class PopulationReader {
    */
   public static Dataset<Row> cells(Dataset<Row> lines, PopulationSource source) {
     List<CountColumn> counts = source.counts();
+    // Each count column becomes a (raw_value, year, age) struct, so a cell knows its year and age
+    // without matching its header label.
     Column[] values = new Column[counts.size()];
-    Column yearOf = lit(null);
-    Column ageOf = lit(null);
     for (int i = 0; i < counts.size(); i++) {
       CountColumn count = counts.get(i);
-      values[i] = col("c" + i).as(count.label());
-      yearOf = functions.when(col("field").equalTo(count.label()), lit(count.year())).otherwise(yearOf);
-      ageOf = functions.when(col("field").equalTo(count.label()), lit(count.age())).otherwise(ageOf);
+      Column year = source.layout() == Layout.LONG ? lit(count.year()) : lit(source.wideYear());
+      Column age = source.layout() == Layout.LONG ? col("line_age") : lit(count.age());
+      values[i] = functions.struct(col("c" + i).as("raw_value"), year.cast(DataTypes.IntegerType).as("year"),
+          age.cast(DataTypes.IntegerType).as("age")).as(count.label());
     }
-    List<Column> idList = new ArrayList<>(Arrays.stream(LINE_COLUMNS).map(functions::col).toList());
-    idList.add(col("sex"));
-    idList.add(col("line_age"));
-    Column[] ids = idList.toArray(Column[]::new);
-    Dataset<Row> unpivoted = lines.unpivot(ids, values, "field", "raw_value");
-    Column year = source.layout() == Layout.LONG ? yearOf : lit(source.wideYear());
-    Column age = source.layout() == Layout.LONG ? col("line_age") : ageOf;
-    return unpivoted.withColumn("year", year.cast(DataTypes.IntegerType))
-        .withColumn("geography", lit(source.geography()))
-        .withColumn("age", age.cast(DataTypes.IntegerType));
+    Column[] ids = Stream.of("source_file", "source_line", "area_code", "sex").map(functions::col)
+        .toArray(Column[]::new);
+    return lines.unpivot(ids, values, "field", "cell")
+        .select(col("source_file"), col("source_line"), col("area_code"), col("sex"), col("field"),
+            col("cell.raw_value").as("raw_value"), col("cell.year").as("year"),
+            lit(source.geography()).as("geography"), col("cell.age").as("age"));
   }
 
   private static Column field(int index) {
