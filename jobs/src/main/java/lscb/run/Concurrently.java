@@ -24,8 +24,9 @@ import org.apache.spark.sql.SparkSession;
  * Runs independent pieces of a stage (writes of different outputs, stages with no common input) as
  * concurrent Spark jobs on the one session. The survey's tables are tiny, so each write costs mostly
  * driver time (planning, scheduling, committing) while the executor cores wait: overlapping them uses
- * both. Results come back in the order given; the first failure is rethrown as it was thrown, after
- * the other pieces' Spark jobs are cancelled.
+ * both. Results come back in the order given. When a piece fails, the others' Spark jobs are cancelled
+ * and one failure is rethrown as it was thrown: the user's mistake of the earliest piece that made one
+ * (so the message does not depend on timing), else the first failure.
  */
 public final class Concurrently {
   /** Spark setting (read from the session's conf) for how many pieces run at once; 1 runs them in turn. */
@@ -64,20 +65,21 @@ public final class Concurrently {
         }
       })));
       Map<String, T> finished = new HashMap<>();
-      RuntimeException failure = null;
+      Map<String, RuntimeException> failed = new HashMap<>();
+      String firstFailed = null;
       for (int left = running.size(); left > 0; left--) {
-        Future<Map.Entry<String, T>> next = failure == null ? done.take() : cancelUntilDone(done, running, context, prefix);
+        Future<Map.Entry<String, T>> next = firstFailed == null ? done.take() : cancelUntilDone(done, running, context, prefix);
         try {
           Map.Entry<String, T> result = next.get();
           finished.put(result.getKey(), result.getValue());
         } catch (ExecutionException e) {
-          if (failure == null) {
-            failure = unchecked(e.getCause());
-          }
+          String name = running.entrySet().stream().filter(r -> r.getValue() == next).findFirst().orElseThrow().getKey();
+          failed.put(name, unchecked(e.getCause()));
+          firstFailed = firstFailed == null ? name : firstFailed;
         }
       }
-      if (failure != null) {
-        throw failure;
+      if (firstFailed != null) {
+        throw failed.get(reported(pieces.keySet(), failed, firstFailed));
       }
       pieces.keySet().forEach(name -> results.put(name, finished.get(name)));
       return results;
@@ -87,6 +89,19 @@ public final class Concurrently {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * The failure to report, the same whichever piece fails first: the earliest piece (in the given order)
+   * with a user's mistake, else the first to fail (the others may only have been cancelled because of it).
+   */
+  private static String reported(Iterable<String> order, Map<String, RuntimeException> failed, String firstFailed) {
+    for (String name : order) {
+      if (failed.get(name) instanceof UserError) {
+        return name;
+      }
+    }
+    return firstFailed;
   }
 
   /** The next piece to end after one has failed, cancelling the others' Spark jobs meanwhile (one may start late). */

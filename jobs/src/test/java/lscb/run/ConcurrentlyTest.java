@@ -69,6 +69,25 @@ class ConcurrentlyTest extends SparkTestBase {
   }
 
   @Test
+  void theEarliestPiecesMistakeIsReportedWhicheverFailsFirst() {
+    Map<String, Runnable> pieces = new LinkedHashMap<>();
+    pieces.put("returns", () -> {
+      try {
+        Thread.sleep(300);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      throw new UserError("no returns at data/raw/returns/2006");
+    });
+    pieces.put("population", () -> {
+      throw new UserError("no population data at data/raw/population");
+    });
+    UserError error = assertThrows(UserError.class, () -> Concurrently.runAll(spark, pieces));
+    assertEquals("no returns at data/raw/returns/2006", error.getMessage(),
+        "the first piece's mistake should be reported even though the second failed first");
+  }
+
+  @Test
   void theFirstFailureIsRethrownAsItWasThrownAndTheOtherJobsAreCancelled() {
     Map<String, Runnable> pieces = new LinkedHashMap<>();
     pieces.put("bad input", () -> {
