@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import lscb.reference.BoardRegister;
 import lscb.run.Concurrently;
 import lscb.run.Inputs;
@@ -70,15 +71,20 @@ public final class Analyses {
     Dataset<Row> answers = Shares.single(in.returnsByYear(), questions)
         .where(col("time_period").equalTo(2007).or(col("topic").equalTo("chairing")))
         .unionByName(Priorities.answers(in)).unionByName(HighestCosts.answers(in));
-    Dataset<Row> shares = Shares.of(answers, domain);
+    Dataset<Row> boardShares = FundingByContributor.boardShares(in).cache();
+    // The two analyses that finish in the driver (their small counts and shares collected) run side by side.
+    Map<String, Supplier<Dataset<Row>>> collected = new LinkedHashMap<>();
+    collected.put("answer_share", () -> Shares.of(answers, domain));
+    collected.put("funding_region_test", () -> RegionalFundingVariance.betweenRegions(boardShares));
+    Map<String, Dataset<Row>> done = Concurrently.run(in.returns().sparkSession(), collected);
+    Dataset<Row> shares = done.get("answer_share");
     out.put("answer_share", shares);
     out.put("chair_type_change", ChairingTrend.change(shares));
     out.put("chair_several_boards", ChairingTrend.severalBoards(in));
     out.put("membership", Membership.of(in));
     out.put("board_structure", BoardStructure.of(in).cache());
-    Dataset<Row> boardShares = FundingByContributor.boardShares(in).cache();
     out.put("funding_contributor", FundingByContributor.byContributor(boardShares));
-    out.put("funding_region_test", RegionalFundingVariance.betweenRegions(boardShares));
+    out.put("funding_region_test", done.get("funding_region_test"));
     out.put("funding_board_share", FundingByContributor.boardShareTable(boardShares, in));
     Dataset<Row> spend = SpendPerChild.spendRows(in).cache();
     out.put("spend_per_child", SpendPerChild.perBoard(spend, in));
