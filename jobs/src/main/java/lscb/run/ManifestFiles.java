@@ -16,9 +16,7 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 
@@ -35,13 +33,10 @@ final class ManifestFiles {
         return;
       }
       Path qualified = fs.makeQualified(base);
-      List<LocatedFileStatus> files = new ArrayList<>();
-      RemoteIterator<LocatedFileStatus> it = fs.listFiles(qualified, true);
-      while (it.hasNext()) {
-        files.add(it.next());
-      }
+      List<FileStatus> files = new ArrayList<>();
+      collectFiles(fs, qualified, files);
       files.sort((a, b) -> a.getPath().toString().compareTo(b.getPath().toString()));
-      for (LocatedFileStatus file : files) {
+      for (FileStatus file : files) {
         String relative = relative(qualified, file.getPath());
         if (hidden(relative)) {
           continue;
@@ -57,6 +52,21 @@ final class ManifestFiles {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list the inputs under " + root, e);
+    }
+  }
+
+  /**
+   * Every file under {@code dir}, recursively. Plain listings rather than {@code listFiles}: its
+   * located statuses read each file's permissions, which Hadoop's local filesystem does with a forked
+   * {@code ls} per file.
+   */
+  private static void collectFiles(FileSystem fs, Path dir, List<FileStatus> into) throws IOException {
+    for (FileStatus child : fs.listStatus(dir)) {
+      if (child.isDirectory()) {
+        collectFiles(fs, child.getPath(), into);
+      } else {
+        into.add(child);
+      }
     }
   }
 
