@@ -118,23 +118,16 @@ public final class PopulationJob {
     return apportioned[0];
   }
 
-  /** The stage's counts, read back from what it wrote. */
+  /** The stage's counts, read back from what it wrote (table rows from the Parquet footers). */
   private static PopulationResult counts(SparkSession spark, Locations locations, int files) {
-    Map<String, Supplier<Long>> counts = new LinkedHashMap<>();
-    counts.put("rejects", () -> spark.read().parquet(locations.rejects("population")).count());
-    for (String level : LEVELS) {
-      counts.put(level, () -> spark.read().parquet(locations.processed("population_" + level)).count());
-    }
-    List<Row> perFile = new ArrayList<>();
-    counts.put("reconciliation", () -> {
-      perFile.addAll(spark.read().parquet(locations.processed("population_reconciliation"))
-          .orderBy("source_file").collectAsList());
-      return (long) perFile.size();
-    });
-    Map<String, Long> counted = Concurrently.run(spark, counts);
+    List<Row> perFile = spark.read().parquet(locations.processed("population_reconciliation"))
+        .orderBy("source_file").collectAsList();
     return new PopulationResult(files,
         sum(perFile, "rows_read"), sum(perFile, "used"), sum(perFile, "out_of_scope"), sum(perFile, "rejected"),
-        counted.get("rejects"), counted.get("council"), counted.get("board"), counted.get("region"));
+        Outputs.parquetRows(spark, locations.rejects("population")),
+        Outputs.parquetRows(spark, locations.processed("population_council")),
+        Outputs.parquetRows(spark, locations.processed("population_board")),
+        Outputs.parquetRows(spark, locations.processed("population_region")));
   }
 
   /** Per file: lines read = used + out of scope + rejected. */

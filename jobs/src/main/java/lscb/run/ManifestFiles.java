@@ -92,9 +92,7 @@ final class ManifestFiles {
       long rows = 0;
       long bytes = 0;
       for (FileStatus part : parquet) {
-        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(part.getPath(), hadoop))) {
-          rows += reader.getRecordCount();
-        }
+        rows += footerRows(hadoop, part.getPath());
         bytes += part.getLen();
       }
       into.addObject().put("path", relative(base, dir)).put("format", "parquet").put("rows", rows)
@@ -117,6 +115,13 @@ final class ManifestFiles {
   }
 
   /** Records in a CSV file (header included): line ends outside double quotes, plus an unterminated last line. */
+  /** The rows of one Parquet file, from its footer. */
+  static long footerRows(Configuration hadoop, Path file) throws IOException {
+    try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, hadoop))) {
+      return reader.getRecordCount();
+    }
+  }
+
   static long csvRecords(FileSystem fs, Path file) throws IOException {
     long records = 0;
     boolean quoted = false;

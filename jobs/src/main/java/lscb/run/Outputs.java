@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -21,6 +22,23 @@ public final class Outputs {
   /** Writes (replacing) a Parquet folder. */
   public static void parquet(Dataset<Row> rows, String path) {
     rows.write().mode(SaveMode.Overwrite).parquet(path);
+  }
+
+  /** The rows of a Parquet folder written by {@link #parquet}, from its files' footers (no Spark job). */
+  public static long parquetRows(SparkSession spark, String path) {
+    try {
+      Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+      Path dir = new Path(path);
+      long rows = 0;
+      for (FileStatus part : dir.getFileSystem(hadoop).listStatus(dir)) {
+        if (part.isFile() && part.getPath().getName().endsWith(".parquet")) {
+          rows += ManifestFiles.footerRows(hadoop, part.getPath());
+        }
+      }
+      return rows;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot count the rows of " + path, e);
+    }
   }
 
   /**
