@@ -1,7 +1,6 @@
 package lscb.run;
 
 import java.util.AbstractMap.SimpleEntry;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,7 +129,7 @@ public final class Concurrently {
   public static <I> void forEach(SparkSession spark, List<I> items, Function<I, String> name,
       Consumer<I> piece) {
     Map<String, Runnable> pieces = new LinkedHashMap<>();
-    for (I item : new ArrayList<>(items)) {
+    for (I item : items) {
       pieces.put(name.apply(item), () -> piece.accept(item));
     }
     runAll(spark, pieces);
