@@ -21,12 +21,12 @@ public final class RegionalFundingVariance {
   private RegionalFundingVariance() {}
 
   /**
-   * One row per survey year and contributor. Collects the per-board shares (at most boards x
+   * One row per survey year and contributor, and a Total row (boards giving any money, not tested: every
+   * board's total share is 100%). Collects the per-board shares (at most boards x
    * contributors rows) to the driver; regions with fewer than 2 boards giving are left out of the test.
    */
   public static Dataset<Row> betweenRegions(Dataset<Row> boardShares) {
-    List<Row> shares = boardShares.where(col("contributor").notEqual(Shares.TOTAL)
-            .and(col("board_share_pct").isNotNull()))
+    List<Row> shares = boardShares.where(col("board_share_pct").isNotNull())
         .select("time_period", "contributor", "region_code", "board_share_pct").collectAsList();
     Map<String, Map<String, List<Double>>> groups = new TreeMap<>();
     for (Row r : shares) {
@@ -49,7 +49,7 @@ public final class RegionalFundingVariance {
       Double p = null;
       Integer dfBetween = null;
       Integer dfWithin = null;
-      if (tested.size() >= 2) {
+      if (tested.size() >= 2 && !Shares.TOTAL.equals(parts[1])) {
         OneWayAnova anova = new OneWayAnova();
         double fValue = anova.anovaFValue(tested);
         if (Double.isFinite(fValue)) {

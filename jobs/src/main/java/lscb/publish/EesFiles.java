@@ -8,6 +8,7 @@ import static lscb.publish.EesColumn.pounds;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import lscb.publish.EesFile.Levels;
 
 /**
@@ -15,13 +16,20 @@ import lscb.publish.EesFile.Levels;
  * time_identifier "Calendar year" (the survey year); spend tables 200607 / 200708 "Financial year".
  */
 public final class EesFiles {
+  /** The label of the indicator every Local authority file carries. */
+  static final String COUNCILS_IN_BOARD =
+      "Councils the board covers (over 1: the row repeats the whole board's figures)";
+
+  /** Analysis columns published under the name DfE's data dictionary gives the same thing. */
+  static final Map<String, String> DFE_NAMES = Map.of("children_under_18", "children_count");
+
   private EesFiles() {}
 
   /** Every published file, in publication order. */
   public static List<EesFile> all() {
     List<EesFile> files = new ArrayList<>();
-    files.add(answers("chairing", "chairing",
-        "Who chairs the board: chair type and chair post (survey year)", false));
+    files.add(question("chair_type", "chairing", false, "Chair type of the board (survey year)"));
+    files.add(question("chair_post", "chairing", false, "Post held by the board's chair (survey year)"));
     files.add(new EesFile("chair_type_change", "chair_type_change", null, Levels.REGIONAL, List.of(
         filter("chair_type", "Chair type (Total = test of the whole distribution)", "Chair type"),
         count("boards_2006", "Boards with this chair type, 2006 survey"),
@@ -71,9 +79,9 @@ public final class EesFiles {
         percent("median_board_share_pct", "Median board's own share"),
         percent("max_board_share_pct", "Largest board's own share"))));
     files.add(new EesFile("funding_region_test", "funding_region_test", null, Levels.NATIONAL, List.of(
-        filter("contributor", "Contributor", "Contributor"),
+        filter("contributor", "Contributor (Total = boards giving any money; not tested)", "Contributor"),
         count("regions", "Regions in the test (2 or more boards giving)"),
-        count("boards_giving", "Boards giving (all regions)"),
+        count("boards_giving", "Boards giving, in every region (those left out of the test included)"),
         number("f_statistic", "One-way ANOVA F statistic between regions (boards' own shares)", "", 3),
         number("df_between", "Degrees of freedom between regions", "", 0),
         number("df_within", "Degrees of freedom within regions", "", 0),
@@ -82,17 +90,16 @@ public final class EesFiles {
         filter("contributor", "Contributor (Total = all the board's contributions)", "Contributor"),
         pounds("amount", "Money from this contributor, survey year", 0),
         pounds("board_total", "All the board's contributions", 0),
-        percent("board_share_pct", "This contributor's share of the board's contributions"))));
+        percent("board_share_pct", "This contributor's share of the board's contributions"),
+        count("councils_in_board", COUNCILS_IN_BOARD))));
     files.add(new EesFile("spend_per_child", "spend_per_child", null, Levels.LOCAL_AUTHORITY, List.of(
-        filter("spend_basis", "Actual 2006-07 expenditure or planned 2007-08 spend (financial year)", "Spend"),
-        pounds("spend", "Spend in the financial year", 0),
-        count("children_under_18", "Children under 18 at mid-year (2006 for 2006-07, 2007 for 2007-08)")
-            .missing("x"),
-        pounds("spend_per_child", "Spend per child under 18", 2).missing("x"))));
+        pounds("spend", "Spend: actual in 2006-07, planned for 2007-08 (whole board)", 0),
+        count("children_count", "Children under 18 at mid-year (2006 for 2006-07, 2007 for 2007-08)").missing("x"),
+        pounds("spend_per_child", "Spend per child under 18 (whole board)", 2).missing("x"),
+        count("councils_in_board", COUNCILS_IN_BOARD))));
     files.add(new EesFile("spend_summary", "spend_summary", null, Levels.REGIONAL, List.of(
-        filter("spend_basis", "Actual 2006-07 expenditure or planned 2007-08 spend (financial year)", "Spend"),
         count("boards_answering", "Boards giving the amount (n)"),
-        pounds("total_spend", "Total spend in the financial year", 0),
+        pounds("total_spend", "Total spend: actual in 2006-07, planned for 2007-08", 0),
         count("boards_with_population", "Of those, boards whose under-18 population is known"),
         pounds("spend_per_child_pooled", "Their total spend per child under 18", 2).missing("x"),
         pounds("min_spend_per_child", "Lowest spend per child", 2).missing("x"),
@@ -101,35 +108,35 @@ public final class EesFiles {
         count("boards_answering_both", "Boards giving both 2006-07 expenditure and the 2007-08 plan (n)"),
         count("boards_planning_same_or_less", "Boards planning to spend the same or less in 2007-08"),
         percent("pct_planning_same_or_less", "Percentage planning to spend the same or less"))));
-    files.add(new EesFile("spend_extremes", "spend_extremes", null, Levels.LOCAL_AUTHORITY, List.of(
-        filter("extreme", "Board with the smallest or largest 2006-07 expenditure", "Board"),
-        filter("spend_basis", "Actual 2006-07 expenditure or planned 2007-08 spend (financial year)", "Spend"),
-        pounds("spend", "Spend in the financial year", 0).missing("x"),
-        count("children_under_18", "Children under 18 at mid-year").missing("x"),
-        pounds("spend_per_child", "Spend per child under 18", 2).missing("x"))));
-    files.add(answers("priorities", "priorities",
-        "Priority: named among the board's top four, or ranked first (Table 3; 2007 survey)", false));
-    files.add(answers("highest_costs", "highest_costs",
-        "Highest cost item: named among the board's highest costs, or first (2007 survey)", false));
-    files.add(answers("influence", "influence",
-        "Lead member arrangement and chief executive contact (2007 survey)", true));
-    files.add(answers("reviews", "reviews",
-        "Child death overview panel; serious case reviews commissioned / completed, Table 4 bands (2007 survey)",
-        false));
+    files.add(question("priority_top_four", "priorities", false, "Priority named among the board's top four (2007 survey)"));
+    files.add(question("priority_first", "priorities", false, "Priority ranked first by the board (2007 survey)"));
+    files.add(question("highest_cost_top_four", "highest_costs", false,
+        "Cost item named among the board's highest costs (2007 survey)"));
+    files.add(question("highest_cost_first", "highest_costs", false, "The board's highest cost item (2007 survey)"));
+    files.add(question("lead_member", "influence", true, "How the board reaches the council's lead member (2007 survey)"));
+    files.add(question("chief_executive_contact", "influence", true,
+        "Whether the chair meets the council's chief executive (2007 survey)"));
+    files.add(question("cdop", "reviews", false, "Child death overview panel (2007 survey)"));
+    files.add(question("scr_commissioned", "reviews", false, "Serious case reviews commissioned, Table 4 bands (2007 survey)"));
+    files.add(question("scr_completed", "reviews", false, "Serious case reviews completed, Table 4 bands (2007 survey)"));
     return files;
   }
 
-  /** A file of answer_share rows for one topic; the answer filter is grouped by its question. */
-  private static EesFile answers(String name, String topic, String answerLabel, boolean byChairType) {
+  /**
+   * A file of answer_share rows for one question of a topic: one file per question, so that the answer
+   * filter's Total (boards answering) is the only aggregate a reader needs.
+   */
+  private static EesFile question(String question, String topic, boolean byChairType, String answerLabel) {
     List<EesColumn> columns = new ArrayList<>();
     if (byChairType) {
       columns.add(filter("chair_type", "Chair type of the board (Total = all boards)", "Chair type"));
     }
-    columns.add(filter("answer", answerLabel + " (Total = boards answering)", "Answer", "question"));
+    columns.add(filter("answer", answerLabel + " (Total = boards answering)", "Answer"));
     columns.add(count("boards", "Boards giving this answer"));
     columns.add(count("boards_answering", "Boards answering the question (n)"));
     columns.add(percent("pct", "Percentage of boards answering"));
-    String rows = "topic = '" + topic + "'" + (byChairType ? "" : " AND chair_type = 'Total'");
-    return new EesFile(name, "answer_share", rows, Levels.REGIONAL, columns);
+    String rows = "topic = '" + topic + "' AND question = '" + question + "'"
+        + (byChairType ? "" : " AND chair_type = 'Total'");
+    return new EesFile(question, "answer_share", rows, Levels.REGIONAL, columns);
   }
 }

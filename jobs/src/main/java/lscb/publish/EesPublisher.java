@@ -37,23 +37,34 @@ public final class EesPublisher {
   public static List<String> run(SparkSession spark, Locations locations, Progress progress) {
     Progress.Stage stage = progress.start("publish");
     Map<String, Dataset<Row>> tables = new HashMap<>();
+    Dataset<Row> councils = EesLocalAuthorities.load(spark, locations).cache();
     List<String> written = new ArrayList<>();
     for (EesFile file : EesFiles.all()) {
       tables.computeIfAbsent(file.table(), t -> read(spark, locations, t));
       written.add(file.name() + ".csv");
     }
     Concurrently.forEach(spark, EesFiles.all(), EesFile::name, file -> {
-      Outputs.csv(data(tables.get(file.table()), file), locations.ees(file.name() + ".csv"), order(file));
+      Outputs.csv(data(tables.get(file.table()), file, councils), locations.ees(file.name() + ".csv"), order(file));
       Outputs.smallCsv(spark, locations.ees(file.name() + ".meta.csv"), META_COLUMNS, metaRows(file));
     });
     tables.values().forEach(Dataset::unpersist);
+    councils.unpersist();
     stage.done(written.size() + " EES files (+ .meta.csv) to " + locations.ees(""));
     return written;
   }
 
-  /** The file's rows of the analysis table as EES text: rounded to each column's dp, nulls as symbols. */
-  public static Dataset<Row> data(Dataset<Row> table, EesFile file) {
+  /**
+   * The file's rows of the analysis table as EES text: rounded to each column's dp, nulls as symbols;
+   * Local authority rows once per council ({@link EesLocalAuthorities}), columns under DfE's names.
+   */
+  public static Dataset<Row> data(Dataset<Row> table, EesFile file, Dataset<Row> councils) {
     Dataset<Row> rows = file.rows() == null ? table : table.where(expr(file.rows()));
+    if (file.levels() == EesFile.Levels.LOCAL_AUTHORITY) {
+      rows = EesLocalAuthorities.perCouncilRows(rows, councils);
+    }
+    for (Map.Entry<String, String> rename : EesFiles.DFE_NAMES.entrySet()) {
+      rows = rows.withColumnRenamed(rename.getKey(), rename.getValue());
+    }
     List<Column> columns = new ArrayList<>();
     for (String name : file.dataColumns()) {
       EesColumn spec = file.columns().stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);

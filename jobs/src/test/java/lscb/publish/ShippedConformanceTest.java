@@ -50,5 +50,11 @@ class ShippedConformanceTest extends SparkTestBase {
         "the 42 figure ids R1 ... D3");
     assertTrue(rows.stream().skip(1).allMatch(l -> l.endsWith(",true")), "every row ok");
     assertTrue(table.contains("42 of 42 figures reproduced (84 of 84 rows)"), "the summary line:\n" + table);
+    Path lookups = EesScreen.sharedLookups();
+    if (lookups != null) {
+      EesPublisher.run(spark, locations, quiet);
+      assertEquals(List.of(), EesScreen.over(lookups).problems(Path.of(locations.ees(""))),
+          "the shipped data's EES files pass DfE's screener checks");
+    }
   }
 }
