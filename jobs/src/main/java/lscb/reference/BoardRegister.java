@@ -1,14 +1,10 @@
 package lscb.reference;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.split;
 
-import java.util.List;
 import lscb.run.Inputs;
 import lscb.run.Locations;
-import lscb.run.UserError;
 import lscb.schema.Schemas;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -46,12 +42,12 @@ public final class BoardRegister {
    * file is one plain line.
    */
   public static BoardRegister load(SparkSession spark, Locations locations) {
-    return new BoardRegister(
-        read(spark, Inputs.file(spark, locations.reference("boards.csv"), "board register"), BOARDS_CSV),
-        read(spark, Inputs.file(spark, locations.reference("councils.csv"), "councils of the register"),
-            COUNCILS_CSV),
-        read(spark, Inputs.file(spark, locations.reference("board_aliases.csv"), "board name aliases"),
-            ALIASES_CSV));
+    String boards = Inputs.file(spark, locations.reference("boards.csv"), "board register");
+    String councils = Inputs.file(spark, locations.reference("councils.csv"), "councils of the register");
+    String aliases = Inputs.file(spark, locations.reference("board_aliases.csv"), "board name aliases");
+    RegisterNames.requireUnambiguous(spark, boards, councils, aliases);
+    return new BoardRegister(read(spark, boards, BOARDS_CSV), read(spark, councils, COUNCILS_CSV),
+        read(spark, aliases, ALIASES_CSV));
   }
 
   /** The register's boards in the canonical `board` shape. */
@@ -75,16 +71,6 @@ public final class BoardRegister {
         .unionByName(councils.select(col("council_name").as("name"), col("board_code")))
         .unionByName(aliases.select(col("alias").as("name"), col("board_code")));
     return names.select(NameKey.of(col("name")).as("name_key"), col("board_code")).distinct();
-  }
-
-  /** Fails with a plain message when one name key would resolve to two boards. */
-  public void requireUnambiguous() {
-    List<Row> clashes = nameKeys().groupBy("name_key").agg(countDistinct("board_code").as("boards"))
-        .filter(col("boards").gt(lit(1))).limit(5).collectAsList();
-    if (!clashes.isEmpty()) {
-      throw new UserError("the board register is ambiguous: the name '" + clashes.get(0).getString(0)
-          + "' matches more than one board; fix data/reference/board_aliases.csv");
-    }
   }
 
   private static Dataset<Row> read(SparkSession spark, String path, StructType schema) {

@@ -11,6 +11,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import lscb.ingest.Returns2006Reader;
 import lscb.testing.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,20 @@ class NormaliseCommandTest {
     assertEquals(3, result.code, "rejects with --strict exit 3");
     assertOneLine(result.err, "rejected (--strict)");
     assertTrue(result.out.contains("[normalise]") && result.out.contains("accepted"), "progress line: " + result.out);
+  }
+
+  @Test
+  void anAliasThatNamesAnotherBoardIsOneLineNamingBothBoards() throws IOException {
+    Path reference = Files.createDirectories(tmp.resolve("reference"));
+    for (String file : new String[] {"boards.csv", "councils.csv", "board_aliases.csv"}) {
+      Files.copy(Fixtures.repository().resolve("data/reference").resolve(file), reference.resolve(file));
+    }
+    Files.writeString(reference.resolve("board_aliases.csv"), "Bury Council,LSCB-352\n", StandardOpenOption.APPEND);
+    Result result = run("normalise", "--raw", Fixtures.copyReturns(tmp.resolve("raw")).toString(),
+        "--out", tmp.resolve("o").toString(), "--reference", reference.toString(), "--master", "local[1]");
+    assertEquals(2, result.code, "an ambiguous register is a user error (exit 2), not an internal one: " + result.err);
+    assertOneLine(result.err, "board_aliases.csv: the board register is ambiguous: the alias 'Bury Council' of board "
+        + "LSCB-352 (Manchester) matches 'Bury' (boards.csv) of board LSCB-351 (Bury)");
   }
 
   private static void assertOneLine(String err, String expected) {

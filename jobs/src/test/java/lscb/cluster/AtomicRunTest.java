@@ -29,6 +29,7 @@ import lscb.run.Progress;
 import lscb.run.RunLock;
 import lscb.run.UserError;
 import lscb.testing.SparkTestBase;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * leaves the published outputs intact, a run started meanwhile is refused, and the next run takes the
  * stale lock over and reproduces the outputs byte for byte, with a manifest that names its inputs.
  */
+@Tag("slow") // left out by ./lscb test --fast
 class AtomicRunTest extends SparkTestBase {
   @TempDir Path tmp;
 

@@ -18,6 +18,7 @@ import lscb.run.Locations;
 import lscb.run.OutputSnapshot;
 import lscb.run.Progress;
 import lscb.testing.SparkTestBase;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * SparkSubmit to a real standalone cluster; executors on both workers do the work and the outputs equal
  * a local run's.
  */
+@Tag("slow") // left out by ./lscb test --fast
 class StandaloneClusterTest extends SparkTestBase {
   @TempDir Path tmp;
 

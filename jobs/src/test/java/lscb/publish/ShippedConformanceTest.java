@@ -16,10 +16,12 @@ import lscb.run.Locations;
 import lscb.run.Progress;
 import lscb.testing.Fixtures;
 import lscb.testing.SparkTestBase;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The shipped (reconstructed) returns reproduce every figure of the report through the real stages. */
+@Tag("slow") // left out by ./lscb test --fast
 class ShippedConformanceTest extends SparkTestBase {
   @TempDir
   static Path out;

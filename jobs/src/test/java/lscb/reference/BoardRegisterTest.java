@@ -1,13 +1,14 @@
 package lscb.reference;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,19 +62,32 @@ class BoardRegisterTest extends SparkTestBase {
 
   @Test
   void noNameResolvesToTwoBoards() {
-    register.requireUnambiguous();
+    List<Row> clashes = register.nameKeys().groupBy("name_key").agg(countDistinct("board_code").as("boards"))
+        .filter(col("boards").gt(1)).collectAsList();
+    assertEquals(List.of(), clashes, "name keys that resolve to more than one board");
+  }
+
+  @Test
+  void theDriverAndSparkComputeTheSameKey() {
+    List<String> names = new ArrayList<>(List.of("  Bath & North-East   Somerset ", "St. Helens", "Hull (City of)",
+        "Royal Borough of Windsor & Maidenhead", "Metropolitan Borough Council of Wigan", "LSCB", "Ynys Môn", ""));
+    for (Dataset<Row> table : List.of(register.boardRows().select("board_name"),
+        register.councils().select("council_name"))) {
+      names.addAll(table.as(Encoders.STRING()).collectAsList());
+    }
+    List<Row> keys = spark.createDataset(names, Encoders.STRING()).toDF("name")
+        .select(col("name"), NameKey.of(col("name")).as("key")).collectAsList();
+    for (Row row : keys) {
+      assertEquals(row.getString(1), NameKey.of(row.getString(0)), "key of '" + row.getString(0) + "'");
+    }
+    assertEquals(names.size(), keys.size(), "every name compared");
   }
 
   @Test
   void everyAppendixNameAndCommonVariantResolves() throws IOException {
-    Path beside = Fixtures.repository().resolve("../shared/report/ofsted-lscb-chairs-survey-2007.md").normalize();
-    String report = Files.readString(Files.exists(beside) ? beside
-        : Path.of("/work/shared/report/ofsted-lscb-chairs-survey-2007.md"));
-    String appendix = report.split("## Appendix 1: LSCB respondents")[1];
-    List<String> names = new java.util.ArrayList<>(appendix.lines().flatMap(l -> java.util.Arrays.stream(l.split("\t")))
-        .map(String::trim).filter(s -> !s.isEmpty()).toList());
-    names.remove("Rutland");
-    names.replaceAll(n -> n.equals("Leicester, Leicestershire and") ? "Leicester, Leicestershire and Rutland" : n);
+    List<String> names = new ArrayList<>(Files.readAllLines(
+        Fixtures.repository().resolve("jobs/src/test/resources/fixtures/appendix1_respondents.txt")).stream()
+        .filter(l -> !l.startsWith("#") && !l.isBlank()).toList());
     names.addAll(List.of("Kingston upon Hull, City of", "bristol", "Stoke on Trent", "Telford & Wrekin",
         "ST HELENS", "the Isle of Wight", "Herefordshire, County of", "Barnet LSCB", "London Borough of Barnet",
         "Wigan Safeguarding Children Board"));

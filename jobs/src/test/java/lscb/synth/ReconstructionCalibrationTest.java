@@ -20,6 +20,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * figure of figures.csv with independent Spark SQL over the canonical Parquet, per the definitions in
  * data/published/README.md, and checks each figure's rule.
  */
+@Tag("slow") // left out by ./lscb test --fast
 class ReconstructionCalibrationTest extends SparkTestBase {
   static final Path REPO = Path.of("..").toAbsolutePath().normalize();
   @TempDir

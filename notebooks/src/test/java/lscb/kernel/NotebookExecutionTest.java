@@ -18,10 +18,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real Jupyter: the kernelspec in a temporary JUPYTER_PATH, notebooks executed by /usr/bin/jupyter nbconvert. */
+@Tag("slow") // left out by ./lscb test --fast
 class NotebookExecutionTest {
   @TempDir
   static Path tmp;

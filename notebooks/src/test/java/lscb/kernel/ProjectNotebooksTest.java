@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +33,7 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * notebooks executed by /usr/bin/jupyter nbconvert on the lscb-java kernel, as `./lscb notebooks` does.
  * The jobs build is read from jobs/target (or -Dlscb.jobs.dir=DIR).
  */
+@Tag("slow") // left out by ./lscb test --fast
 class ProjectNotebooksTest {
   private static final List<String> NOTEBOOKS = List.of("01-exploratory", "02-final-analysis");
 
