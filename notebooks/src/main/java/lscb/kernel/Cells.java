@@ -24,7 +24,7 @@ final class Cells implements AutoCloseable {
   /** Imports every cell starts with. */
   static final List<String> DEFAULT_IMPORTS = List.of(
       "import java.util.*;", "import java.util.function.*;", "import java.util.stream.*;",
-      "import java.nio.file.*;", "import java.time.*;", "import static lscb.kernel.Notebook.display;");
+      "import java.nio.file.*;", "import java.time.*;", "import static lscb.kernel.Notebook.*;");
 
   private final DirectEngine engine = new DirectEngine();
   private final JShell shell;
@@ -32,7 +32,13 @@ final class Cells implements AutoCloseable {
 
   /** A JShell whose compiler sees the given classpath (normally the kernel JVM's own). */
   Cells(String classpath) {
-    shell = JShell.builder().executionEngine(engine, Map.of()).build();
+    this(classpath, List.of());
+  }
+
+  /** The same with options for the compiler (JJAVA_COMPILER_OPTS), e.g. --enable-preview. */
+  Cells(String classpath, List<String> compilerOptions) {
+    shell = JShell.builder().executionEngine(engine, Map.of())
+        .compilerOptions(compilerOptions.toArray(String[]::new)).build();
     shell.addToClasspath(classpath);
     analysis = shell.sourceCodeAnalysis();
     for (String line : DEFAULT_IMPORTS) {
@@ -141,12 +147,25 @@ final class Cells implements AutoCloseable {
   /** The replacements offered at a cursor, replacing code[from, to). */
   record Completion(List<String> replacements, int from, int to) {}
 
-  /** Signatures (and javadoc when asked) of what is under the cursor. */
+  /** Adds jars or folders to what cells compile against and load from. */
+  void addToClasspath(String entry) {
+    shell.addToClasspath(entry);
+  }
+
+  /**
+   * Signatures and javadoc of what is under the cursor, wherever in an identifier it is (javadoc
+   * comes from the JDK's src.zip, e.g. Debian's openjdk-17-source, and from sources on the classpath).
+   */
   String documentation(String code, int cursor, boolean detail) {
-    int start = snippetStart(code, cursor);
-    return analysis.documentation(code.substring(start), cursor - start, detail).stream()
-        .map(doc -> doc.signature() + (detail && doc.javadoc() != null ? "\n" + doc.javadoc() : ""))
-        .collect(Collectors.joining("\n"));
+    int end = cursor;
+    while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
+      end++;
+    }
+    int start = snippetStart(code, end);
+    String source = code.substring(start, end);
+    return analysis.documentation(source, end - start, true).stream()
+        .map(doc -> doc.signature() + (doc.javadoc() != null ? "\n\n" + doc.javadoc() : ""))
+        .collect(Collectors.joining("\n\n"));
   }
 
   /** "complete", "invalid", or "incomplete" for code a console would send. */

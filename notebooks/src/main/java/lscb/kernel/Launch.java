@@ -5,7 +5,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 
 /** The kernel process Jupyter starts (kernel.json's argv): connects to the given connection file. */
@@ -17,9 +16,19 @@ public final class Launch {
       System.err.println("usage: java ... lscb.kernel.Launch CONNECTION_FILE (Jupyter starts this; see kernel.json)");
       System.exit(2);
     }
+    ParentWatch.start(System.getenv("JPY_PARENT_PID"), () -> Runtime.getRuntime().halt(0));
+    localSpark();
     KernelConnectionProperties properties = KernelConnectionProperties.parse(read(Path.of(args[0])));
-    JupyterConnection connection = new JupyterConnection(properties);
-    Kernel kernel = new Kernel(System.getProperty("java.class.path"));
+    KernelConfig config;
+    try {
+      config = KernelConfig.fromEnvironment();
+    } catch (RuntimeException e) {
+      System.err.println("lscb-java: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    GuardedConnection connection = new GuardedConnection(properties);
+    Kernel kernel = new Kernel(System.getProperty("java.class.path"), config);
     kernel.onStartup();
     kernel.becomeHandlerForConnection(connection);
     connection.connect();
@@ -30,6 +39,17 @@ public final class Launch {
     kernel.close();
     // Spark and other libraries leave non-daemon threads behind; the kernel's life ends with the connection.
     System.exit(0);
+  }
+
+  /**
+   * A notebook's Spark driver listens on 127.0.0.1 only, unless the kernel's JVM options or
+   * SPARK_LOCAL_IP say otherwise (Spark reads spark.* system properties into every SparkConf).
+   */
+  static void localSpark() {
+    if (System.getenv("SPARK_LOCAL_IP") == null) {
+      System.getProperties().putIfAbsent("spark.driver.host", "127.0.0.1");
+      System.getProperties().putIfAbsent("spark.driver.bindAddress", "127.0.0.1");
+    }
   }
 
   private static String read(Path file) throws IOException {

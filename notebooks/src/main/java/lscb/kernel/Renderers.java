@@ -1,11 +1,14 @@
 package lscb.kernel;
 
+import java.awt.image.RenderedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -31,6 +34,9 @@ public final class Renderers {
     }
     if (value instanceof Chart<?, ?> chart) {
       return chart(chart);
+    }
+    if (value instanceof RenderedImage image) {
+      return image(image);
     }
     if (isSparkDataset(value.getClass())) {
       return SparkTables.render(value);
@@ -63,6 +69,22 @@ public final class Renderers {
     } catch (IOException e) {
       throw new UncheckedIOException("could not draw the chart as PNG", e);
     }
+  }
+
+  /** Any AWT image (BufferedImage, ...) as a PNG. */
+  private static DisplayData image(RenderedImage image) {
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    try {
+      if (!ImageIO.write(image, "png", png)) {
+        throw new IOException("no PNG writer for this image");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not encode the image as PNG", e);
+    }
+    DisplayData data = new DisplayData(image.getClass().getSimpleName() + " (" + image.getWidth() + "x"
+        + image.getHeight() + ")");
+    data.putData("image/png", Base64.getEncoder().encodeToString(png.toByteArray()));
+    return data;
   }
 
   /** Checks the class name, not the class, so the kernel runs without Spark on the classpath. */
