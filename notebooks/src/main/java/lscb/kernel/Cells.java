@@ -163,7 +163,11 @@ final class Cells implements AutoCloseable {
     }
     int start = snippetStart(code, end);
     String source = code.substring(start, end);
-    return analysis.documentation(source, end - start, true).stream()
+    List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(source, end - start, true);
+    if (docs.isEmpty()) { // a method name without its call: JShell documents it inside "name("
+      docs = analysis.documentation(source + "(", end - start + 1, true);
+    }
+    return docs.stream()
         .map(doc -> doc.signature() + (doc.javadoc() != null ? "\n\n" + doc.javadoc() : ""))
         .collect(Collectors.joining("\n\n"));
   }

@@ -19,6 +19,7 @@ import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.messages.Header;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
 import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
@@ -163,6 +164,15 @@ public final class Kernel extends BaseKernel implements AutoCloseable {
       DisplayData update = new DisplayData(data);
       update.setDisplayId(id);
       env.publish(new PublishUpdateDisplayData(update));
+    }
+  }
+
+  /** Clears the cell's output, now or (wait) when the next output arrives. */
+  void clearOutput(boolean wait) {
+    ShellReplyEnvironment env = current;
+    if (env != null) {
+      output.flush();
+      env.publish(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
     }
   }
 

@@ -43,6 +43,13 @@ public final class Notebook {
     }
   }
 
+  /** Clears the cell's output so far (as IPython's clear_output()). */
+  public static void clearOutput() {
+    if (BaseKernel.notebookKernel() instanceof Kernel kernel) {
+      kernel.clearOutput(false);
+    }
+  }
+
   /**
    * A value's display data, only in the given MIME types if any are given. A string may be given
    * any type (it is taken as already in it); another value must have a view of that type.
