@@ -2,6 +2,7 @@
 
 Run by lscb.kernel.JupyterProtocolTest with JUPYTER_PATH naming a folder that holds the kernelspec.
 """
+import time
 import unittest
 
 import jupyter_kernel_test
@@ -35,6 +36,13 @@ class LscbJavaKernelTests(jupyter_kernel_test.KernelTests):
     ]
     code_inspect_sample = "Math.max"
     code_clear_output = "clearOutput();"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # While the JVM starts, the client queues a kernel_info request a second; the kernel answers them all
+        # at once when it is up. Let their status messages pass before the first test reads iopub.
+        time.sleep(2)
 
 
 if __name__ == "__main__":

@@ -4,14 +4,19 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The Debian packages headless notebook runs need (jupyter-nbconvert, jupyter-client). */
+/**
+ * The Debian packages headless notebook runs need (jupyter-nbconvert, jupyter-client), and those the
+ * kernel's tests and inspection use: Jupyter's kernel test suite and the JDK's sources (for javadoc).
+ */
 public final class JupyterSetup {
   /** Debian's jupyter; the pyenv python on PATH has no nbconvert. */
   public static final Path JUPYTER = Path.of("/usr/bin/jupyter");
-  static final List<String> PACKAGES = List.of("jupyter-nbconvert", "jupyter-client");
+  static final List<String> PACKAGES = List.of("jupyter-nbconvert", "jupyter-client",
+      "python3-jupyter-kernel-test", "openjdk-17-source");
   /** Exactly what to run as root when the packages are missing. */
   public static final String INSTALL_COMMAND =
       "apt-get update && apt-get install -y --no-install-recommends " + String.join(" ", PACKAGES);
@@ -45,20 +50,45 @@ public final class JupyterSetup {
 
   /** Installs the packages with apt-get when missing and allowed (root on Debian); otherwise says what to run. */
   public static void ensure(PrintStream out) throws IOException, InterruptedException {
-    if (isInstalled()) {
-      out.println("[jupyter] " + JUPYTER + " nbconvert is installed");
+    List<String> missing = missingPackages();
+    if (isInstalled() && missing.isEmpty()) {
+      out.println("[jupyter] " + JUPYTER + " nbconvert and " + String.join(", ", PACKAGES.subList(2, PACKAGES.size()))
+          + " are installed");
       return;
     }
     if (!Files.isRegularFile(Path.of("/etc/debian_version")) || !isRoot()) {
-      throw new CommandFailure("Jupyter's nbconvert is missing; as root on Debian run: " + INSTALL_COMMAND, 2);
+      throw new CommandFailure(String.join(", ", missing.isEmpty() ? PACKAGES : missing)
+          + " missing; as root on Debian run: " + INSTALL_COMMAND, 2);
     }
-    out.println("[jupyter] installing " + String.join(" ", PACKAGES) + " with apt-get ...");
+    out.println("[jupyter] installing " + String.join(" ", missing) + " with apt-get ...");
     run(List.of("apt-get", "update"));
-    run(List.of("apt-get", "install", "-y", "--no-install-recommends", PACKAGES.get(0), PACKAGES.get(1)));
+    List<String> install = new ArrayList<>(List.of("apt-get", "install", "-y", "--no-install-recommends"));
+    install.addAll(missing.isEmpty() ? PACKAGES : missing);
+    run(install);
     if (!isInstalled()) {
       throw new CommandFailure("apt-get finished but " + JUPYTER + " nbconvert still does not run", 1);
     }
     out.println("[jupyter] installed");
+  }
+
+  /** The packages dpkg does not list as installed (all of them where there is no dpkg). */
+  static List<String> missingPackages() {
+    List<String> missing = new ArrayList<>();
+    for (String name : PACKAGES) {
+      try {
+        Process query = new ProcessBuilder("dpkg-query", "-W", "-f=${Status}", name).redirectErrorStream(true).start();
+        String status = new String(query.getInputStream().readAllBytes());
+        if (!query.waitFor(60, TimeUnit.SECONDS) || !status.contains("install ok installed")) {
+          missing.add(name);
+        }
+      } catch (IOException e) {
+        missing.add(name);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        missing.add(name);
+      }
+    }
+    return missing;
   }
 
   private static void run(List<String> command) throws IOException, InterruptedException {

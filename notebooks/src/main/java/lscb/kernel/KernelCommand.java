@@ -1,6 +1,9 @@
 package lscb.kernel;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -40,6 +43,14 @@ public final class KernelCommand implements Runnable {
         description = "The kernel JVM's maximum heap (default: ${DEFAULT-VALUE}).")
     String heap;
 
+    @Option(names = "--jvm-option", paramLabel = "OPTION",
+        description = "An extra option for the kernel's JVM, e.g. --jvm-option=-Dspark.driver.host=10.0.0.5 (repeatable).")
+    List<String> jvmOptions = new ArrayList<>();
+
+    @Option(names = "--env", paramLabel = "NAME=VALUE",
+        description = "An environment variable for the kernel, e.g. --env JJAVA_TIMEOUT=600000 (repeatable).")
+    Map<String, String> env = new LinkedHashMap<>();
+
     Path dataDir() {
       return target != null && target.prefix != null ? target.prefix : KernelSpec.userDataDir();
     }
@@ -51,14 +62,22 @@ public final class KernelCommand implements Runnable {
 
   /** The kernelspec for this checkout's build outputs. */
   static KernelSpec specFromBuild(Path root, String heap) throws Exception {
-    return new KernelSpec(KernelSpec.currentJava(),
-        KernelSpec.jvmOptions(KernelClasspath.jvmFlags(root), heap),
-        KernelClasspath.fromBuild(root), Map.of("LSCB_ROOT", root.toString()));
+    return specFromBuild(root, heap, List.of(), Map.of());
+  }
+
+  /** The same with extra JVM options and environment variables (JJAVA_TIMEOUT, JJAVA_CLASSPATH, ...). */
+  static KernelSpec specFromBuild(Path root, String heap, List<String> jvmOptions, Map<String, String> env)
+      throws Exception {
+    List<String> options = new ArrayList<>(KernelSpec.jvmOptions(KernelClasspath.jvmFlags(root), heap));
+    options.addAll(jvmOptions);
+    Map<String, String> environment = new LinkedHashMap<>(env);
+    environment.put("LSCB_ROOT", root.toString());
+    return new KernelSpec(KernelSpec.currentJava(), options, KernelClasspath.fromBuild(root), environment);
   }
 
   /** Writes the kernelspec and says where. */
   static void install(SpecOptions options) throws Exception {
-    KernelSpec spec = specFromBuild(Main.root(), options.heap);
+    KernelSpec spec = specFromBuild(Main.root(), options.heap, options.jvmOptions, options.env);
     Path dir = spec.install(options.dataDir());
     System.out.println("[kernel] " + Kernel.NAME + " (\"" + Kernel.DISPLAY_NAME + "\") installed in " + dir
         + " (" + spec.classpath().size() + " classpath entries)");
