@@ -68,6 +68,21 @@ def shell_reply(kc, msg_id, timeout):
     raise AssertionError(f"no shell reply to {msg_id} within {timeout} s")
 
 
+def wait_for_stdout(kc, msg_id, text, timeout):
+    """Reads the request's iopub messages until its stdout shows text (the request goes on running)."""
+    deadline = time.time() + timeout
+    seen = ""
+    while text not in seen:
+        if time.time() > deadline:
+            raise AssertionError(f"{text!r} not printed within {timeout} s")
+        try:
+            msg = kc.get_iopub_msg(timeout=1)
+        except Empty:
+            continue
+        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream":
+            seen += msg["content"]["text"]
+
+
 def value(outputs):
     results = [m for m in outputs if m["msg_type"] == "execute_result"]
     return results[-1]["content"]["data"]["text/plain"] if results else None
@@ -163,6 +178,9 @@ class KernelClientTest(unittest.TestCase):
             int rows = 3;
             var jobEnds = new java.util.concurrent.CopyOnWriteArrayList<String>();
             spark.sparkContext().addSparkListener(new org.apache.spark.scheduler.SparkListener() {
+              @Override public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart start) {
+                System.out.println("spark job started");
+              }
               @Override public void onJobEnd(org.apache.spark.scheduler.SparkListenerJobEnd end) {
                 jobEnds.add(String.valueOf(end.jobResult()));
               }
@@ -171,8 +189,9 @@ class KernelClientTest(unittest.TestCase):
         self.assertEqual(reply["status"], "ok", reply)
         self.assertEqual(value(outputs), "127.0.0.1 127.0.0.1", "Spark listens on the loopback address only")
         msg_id = self.kc.execute(
-            'spark.sql("SELECT sum(a.id * b.id) FROM range(400000) a CROSS JOIN range(1000000) b").collect()')
-        time.sleep(8)
+            'spark.sql("SELECT sum(crc32(cast(id AS string))) FROM range(0, 1000000000000, 1, 2)").collect()')
+        wait_for_stdout(self.kc, msg_id, "spark job started", timeout=120)
+        time.sleep(2)
         started = time.time()
         self.km.interrupt_kernel()
         reply, _ = collect(self.kc, msg_id, timeout=60)

@@ -29,6 +29,7 @@ final class Cells implements AutoCloseable {
   private final DirectEngine engine = new DirectEngine();
   private final JShell shell;
   private final SourceCodeAnalysis analysis;
+  private final ProjectJavadoc projectJavadoc = ProjectJavadoc.fromEnvironment();
 
   /** A JShell whose compiler sees the given classpath (normally the kernel JVM's own). */
   Cells(String classpath) {
@@ -168,8 +169,16 @@ final class Cells implements AutoCloseable {
       docs = analysis.documentation(source + "(", end - start + 1, true);
     }
     return docs.stream()
-        .map(doc -> doc.signature() + (doc.javadoc() != null ? "\n\n" + doc.javadoc() : ""))
+        .map(doc -> doc.signature() + javadoc(doc).map(text -> "\n\n" + text).orElse(""))
         .collect(Collectors.joining("\n\n"));
+  }
+
+  /** JShell's javadoc (the JDK's sources), else the project's own for lscb classes. */
+  private java.util.Optional<String> javadoc(SourceCodeAnalysis.Documentation doc) {
+    if (doc.javadoc() != null && !doc.javadoc().isBlank()) {
+      return java.util.Optional.of(doc.javadoc());
+    }
+    return projectJavadoc.forSignature(doc.signature());
   }
 
   /** "complete", "invalid", or "incomplete" for code a console would send. */

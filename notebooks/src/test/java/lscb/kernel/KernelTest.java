@@ -137,6 +137,18 @@ class KernelTest {
   }
 
   @Test
+  void inspectsANameFromItsMiddleWithTheProjectsOwnJavadoc() {
+    String code = "lscb.kernel.Notebook.markdown(\"*x*\")";
+    DisplayData doc = kernel.inspect(code, code.indexOf("markdown") + 3, false);
+    assertNotNull(doc, "found with the cursor inside the method name");
+    String text = text(doc);
+    assertTrue(text.contains("Notebook.markdown(String markdown)"), "the signature: " + text);
+    assertTrue(text.contains("Markdown, shown formatted."), "the javadoc from the project's source: " + text);
+    DisplayData type = kernel.inspect("lscb.kernel.Notebook", 15, false);
+    assertTrue(text(type).contains("What cells can call"), "a class's javadoc: " + text(type));
+  }
+
+  @Test
   void tellsCompleteFromIncompleteCode() {
     assertEquals(BaseKernel.IS_COMPLETE_YES, kernel.isComplete("int a = 1;"), "a full statement");
     assertEquals("", kernel.isComplete("for (int i = 0; i < 3; i++) {"), "an open block waits for more");
