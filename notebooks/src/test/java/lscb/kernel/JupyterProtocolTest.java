@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * python3-jupyter-kernel-test): Jupyter's own kernel test suite, then the protocol and features
  * a researcher meets (src/test/python/kernel_client_test.py). Each Python test prints its result.
  */
+@Tag("slow") // about 5 minutes: four kernels and a Spark session; left out by ./lscb test --fast
 class JupyterProtocolTest {
   static final Path PYTHON = Path.of("/usr/bin/python3");
   private static final Path TESTS = Path.of("src/test/python").toAbsolutePath();
