@@ -62,7 +62,7 @@ public final class Kernel extends BaseKernel implements AutoCloseable {
     config.extraClasspath().forEach(cells::addToClasspath);
     for (String script : config.startupScripts()) {
       try {
-        cells.eval(script);
+        magics.eval(script); // a startup script may use magics, e.g. %maven
       } catch (Exception e) {
         throw new IllegalStateException("a startup script failed (JJAVA_STARTUP_SCRIPT/_PATH): " + e, e);
       }

@@ -19,16 +19,15 @@ public final class Launch {
     ParentWatch.start(System.getenv("JPY_PARENT_PID"), () -> Runtime.getRuntime().halt(0));
     localSpark();
     KernelConnectionProperties properties = KernelConnectionProperties.parse(read(Path.of(args[0])));
-    KernelConfig config;
+    Kernel kernel;
     try {
-      config = KernelConfig.fromEnvironment();
-    } catch (RuntimeException e) {
+      kernel = new Kernel(System.getProperty("java.class.path"), KernelConfig.fromEnvironment());
+    } catch (RuntimeException e) { // a bad JJAVA_* setting or a failing startup script: one line
       System.err.println("lscb-java: " + e.getMessage());
       System.exit(2);
       return;
     }
     GuardedConnection connection = new GuardedConnection(properties);
-    Kernel kernel = new Kernel(System.getProperty("java.class.path"), config);
     kernel.onStartup();
     kernel.becomeHandlerForConnection(connection);
     connection.connect();
