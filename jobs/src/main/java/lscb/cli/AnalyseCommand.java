@@ -1,8 +1,11 @@
 package lscb.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import lscb.analysis.Analyses;
 import lscb.publish.EesPublisher;
+import lscb.run.DataStatus;
+import lscb.run.Locations;
 import lscb.run.Progress;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -26,8 +29,11 @@ public final class AnalyseCommand implements Callable<Integer> {
     SparkSession session = spark.session("lscb-analyse");
     try {
       Progress progress = new Progress(System.out);
-      Analyses.run(session, locations.locations(), progress);
-      EesPublisher.run(session, locations.locations(), progress);
+      Locations where = locations.locations();
+      DataStatus.ofTables(session, List.of(where.processed("board_return"), where.processed("board_contribution"),
+          where.processed("population_board")), session.sparkContext().applicationId()).applyTo(session);
+      Analyses.run(session, where, progress);
+      EesPublisher.run(session, where, progress);
       return 0;
     } finally {
       session.stop();

@@ -3,6 +3,7 @@ package lscb.cli;
 import java.util.concurrent.Callable;
 import lscb.ingest.Normalise;
 import lscb.ingest.Reconciliation;
+import lscb.run.DataStatus;
 import lscb.run.Locations;
 import lscb.run.Progress;
 import org.apache.spark.sql.SparkSession;
@@ -30,6 +31,7 @@ public final class NormaliseCommand implements Callable<Integer> {
     Progress progress = new Progress(System.out);
     SparkSession session = spark.session("lscb-normalise");
     try {
+      DataStatus.derive(session, where, true, null, null, session.sparkContext().applicationId()).applyTo(session);
       Reconciliation reconciliation = Normalise.run(session, where, progress);
       System.out.print(reconciliation.table());
       return outcome(reconciliation, where, strict);

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import lscb.population.PopulationJob;
 import lscb.population.PopulationSource.Layout;
+import lscb.run.DataStatus;
 import lscb.run.Locations;
 import lscb.run.Progress;
 import lscb.run.UserError;
@@ -45,8 +46,9 @@ public final class PopulationCommand implements Callable<Integer> {
     };
     SparkSession session = spark.session("lscb-population");
     try {
-      PopulationJob.run(session, where, new Progress(System.out),
-          population != null ? population : where.raw("population"), forced);
+      String path = population != null ? population : where.raw("population");
+      DataStatus.derive(session, where, false, path, forced, session.sparkContext().applicationId()).applyTo(session);
+      PopulationJob.run(session, where, new Progress(System.out), path, forced);
       return 0;
     } finally {
       session.stop();

@@ -1,7 +1,10 @@
 package lscb.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import lscb.publish.ReportCheck;
+import lscb.run.DataStatus;
+import lscb.run.Locations;
 import lscb.run.Progress;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -23,7 +26,10 @@ public final class ReportCheckCommand implements Callable<Integer> {
   public Integer call() {
     SparkSession session = spark.session("lscb-report-check");
     try {
-      return ReportCheck.run(session, locations.locations(), new Progress(System.out)) ? 0 : 1;
+      Locations where = locations.locations();
+      DataStatus.ofTables(session, List.of(where.analysis("answer_share"), where.analysis("spend_per_child")),
+          session.sparkContext().applicationId()).applyTo(session);
+      return ReportCheck.run(session, where, new Progress(System.out)) ? 0 : 1;
     } finally {
       session.stop();
     }

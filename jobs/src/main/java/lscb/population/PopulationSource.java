@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import lscb.run.CsvText;
+import lscb.run.DataStatus;
 import lscb.run.UserError;
 
 /**
@@ -180,6 +181,15 @@ public record PopulationSource(String path, String fileName, Layout layout, long
     }
     int year = Integer.parseInt(digits.group(1));
     return year < 100 ? 2000 + year : year;
+  }
+
+  /**
+   * Where this file's numbers come from, for every output's data status: the synthetic stand-in, or a file
+   * as supplied. The one place to name a recognised real source (e.g. {@code DataStatus.Population.ons(
+   * "ONS mid-year estimates, revised series (Nomis NM_2002_1)")} for the Nomis layout).
+   */
+  public DataStatus.Population provenance() {
+    return synthetic() ? DataStatus.Population.SYNTHETIC : DataStatus.Population.AS_SUPPLIED;
   }
 
   /** True when the file name says it is the synthetic stand-in (SYNTHETIC-...). */

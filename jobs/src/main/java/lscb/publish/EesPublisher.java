@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import lscb.run.Concurrently;
+import lscb.run.DataStatus;
 import lscb.run.Inputs;
 import lscb.run.Locations;
 import lscb.run.Outputs;
@@ -29,13 +30,14 @@ import org.apache.spark.sql.types.DecimalType;
 public final class EesPublisher {
   /** The EES metadata file's columns, in order. */
   public static final List<String> META_COLUMNS = List.of("col_name", "col_type", "label",
-      "indicator_grouping", "indicator_unit", "indicator_dp", "filter_hint", "filter_grouping_column");
+      "indicator_grouping", "indicator_unit", "indicator_dp", "filter_hint", "filter_grouping_column", "filter_default");
 
   private EesPublisher() {}
 
   /** Writes every file of {@link EesFiles#all()} under locations.ees(); returns their names. */
   public static List<String> run(SparkSession spark, Locations locations, Progress progress) {
     Progress.Stage stage = progress.start("publish");
+    String status = DataStatus.of(spark).summary();
     Map<String, Dataset<Row>> tables = new HashMap<>();
     Dataset<Row> councils = EesLocalAuthorities.load(spark, locations).cache();
     List<String> written = new ArrayList<>();
@@ -44,8 +46,9 @@ public final class EesPublisher {
       written.add(file.name() + ".csv");
     }
     Concurrently.forEach(spark, EesFiles.all(), EesFile::name, file -> {
-      Outputs.csv(data(tables.get(file.table()), file, councils), locations.ees(file.name() + ".csv"), order(file));
-      Outputs.smallCsv(spark, locations.ees(file.name() + ".meta.csv"), META_COLUMNS, metaRows(file));
+      Outputs.csvAsIs(data(tables.get(file.table()), file, councils, status), locations.ees(file.name() + ".csv"),
+          order(file));
+      Outputs.smallCsv(spark, locations.ees(file.name() + ".meta.csv"), META_COLUMNS, metaRows(file, status));
     });
     tables.values().forEach(Dataset::unpersist);
     councils.unpersist();
@@ -55,9 +58,10 @@ public final class EesPublisher {
 
   /**
    * The file's rows of the analysis table as EES text: rounded to each column's dp, nulls as symbols;
-   * Local authority rows once per council ({@link EesLocalAuthorities}), columns under DfE's names.
+   * Local authority rows once per council ({@link EesLocalAuthorities}), columns under DfE's names; the
+   * run's data status in plain words in every row.
    */
-  public static Dataset<Row> data(Dataset<Row> table, EesFile file, Dataset<Row> councils) {
+  public static Dataset<Row> data(Dataset<Row> table, EesFile file, Dataset<Row> councils, String dataStatus) {
     Dataset<Row> rows = file.rows() == null ? table : table.where(expr(file.rows()));
     if (file.levels() == EesFile.Levels.LOCAL_AUTHORITY) {
       rows = EesLocalAuthorities.perCouncilRows(rows, councils);
@@ -67,6 +71,10 @@ public final class EesPublisher {
     }
     List<Column> columns = new ArrayList<>();
     for (String name : file.dataColumns()) {
+      if (name.equals(EesFile.DATA_STATUS)) {
+        columns.add(lit(dataStatus).as(name));
+        continue;
+      }
       EesColumn spec = file.columns().stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
       DataType type = rows.schema().apply(name).dataType();
       Column value = col(name);
@@ -82,11 +90,11 @@ public final class EesPublisher {
   }
 
   /** The file's .meta.csv rows ({@link #META_COLUMNS}): one per filter and indicator, in file order. */
-  public static List<List<String>> metaRows(EesFile file) {
+  public static List<List<String>> metaRows(EesFile file, String dataStatus) {
     List<List<String>> rows = new ArrayList<>();
-    for (EesColumn c : file.columns()) {
+    for (EesColumn c : file.metaColumns(dataStatus)) {
       rows.add(Arrays.asList(c.name(), c.colType(), c.label(), null, blankToNull(c.unit()),
-          c.dp() == null ? null : c.dp().toString(), c.filterHint(), c.filterGroupingColumn()));
+          c.dp() == null ? null : c.dp().toString(), c.filterHint(), c.filterGroupingColumn(), c.filterDefault()));
     }
     return rows;
   }

@@ -47,7 +47,7 @@ public final class AtomicRun {
       Staging staging = Staging.open(fs, out, runId);
       boolean publishing = false;
       try {
-        Pipeline.Result result = Pipeline.run(spark, staging.locations(where), progress);
+        Pipeline.Result result = Pipeline.run(spark, staging.locations(where), progress, runId);
         int code = exit.of(result);
         RunManifest.write(spark, new RunManifest.Run(runId, started, code, options), where, staging.dir(), result);
         Progress.Stage stage = progress.start("commit");

@@ -10,18 +10,25 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
-/** Writes outputs: Parquet folders, and single deterministic CSV files a person can open. */
+/**
+ * Writes outputs: Parquet folders, and single deterministic CSV files a person can open. Each carries the
+ * session's {@link DataStatus}: Parquet in every file's footer, CSV files in their last columns.
+ */
 public final class Outputs {
   private Outputs() {}
 
-  /** Writes (replacing) a Parquet folder. */
+  /** Writes (replacing) a Parquet folder, the session's data status and run id in each file's footer. */
   public static void parquet(Dataset<Row> rows, String path) {
-    rows.write().mode(SaveMode.Overwrite).parquet(path);
+    DataFrameWriter<Row> writer = rows.write().mode(SaveMode.Overwrite).format(StatusParquet.class.getName());
+    DataStatus.of(rows.sparkSession()).footer().forEach(writer::option);
+    writer.save(path);
   }
 
   /** The rows of a Parquet folder written by {@link #parquet}, from its files' footers (no Spark job). */
@@ -78,9 +85,20 @@ public final class Outputs {
 
   /**
    * Writes one UTF-8 CSV file with a header at exactly {@code path}, rows sorted by {@code orderBy}
-   * so that the same inputs give the same bytes.
+   * so that the same inputs give the same bytes, ending with the session's data status columns
+   * ({@link DataStatus#CSV_COLUMNS}; never the run id, which would make every run's bytes differ).
    */
   public static void csv(Dataset<Row> rows, String path, Column... orderBy) {
+    Dataset<Row> withStatus = rows;
+    List<String> values = DataStatus.of(rows.sparkSession()).csvValues();
+    for (int i = 0; i < DataStatus.CSV_COLUMNS.size(); i++) {
+      withStatus = withStatus.withColumn(DataStatus.CSV_COLUMNS.get(i), functions.lit(values.get(i)));
+    }
+    csvAsIs(withStatus, path, orderBy);
+  }
+
+  /** As {@link #csv}, without adding the status columns: for files that carry the status their own way (EES). */
+  public static void csvAsIs(Dataset<Row> rows, String path, Column... orderBy) {
     SparkSession spark = rows.sparkSession();
     String staging = path + ".parts";
     rows.coalesce(1).sortWithinPartitions(orderBy).write().mode(SaveMode.Overwrite)

@@ -30,10 +30,25 @@ public final class Pipeline {
 
   /** What a run produced, whether the report's figures were all reproduced, and how long each stage took. */
   public record Result(Reconciliation reconciliation, List<String> published, boolean conforms,
-      PopulationResult population, List<StageTime> stages) {}
+      PopulationResult population, List<StageTime> stages, DataStatus status) {}
 
-  /** Normalise, population, analyses, EES publication and the report-conformance check; all write under locations.out(). */
-  public static Result run(SparkSession spark, Locations locations, Progress progress) {
+  /**
+   * Normalise, population, analyses, EES publication and the report-conformance check; all write under
+   * locations.out(), each output marked with the data status derived from the inputs and with {@code runId}.
+   */
+  public static Result run(SparkSession spark, Locations locations, Progress progress, String runId) {
+    Progress.Stage derived = progress.start("data status");
+    DataStatus status = DataStatus.derive(spark, locations, true, locations.raw("population"), null, runId)
+        .applyTo(spark);
+    derived.done(status.summary());
+    try {
+      return stages(spark, locations, progress, status);
+    } finally {
+      DataStatus.clear(spark);
+    }
+  }
+
+  private static Result stages(SparkSession spark, Locations locations, Progress progress, DataStatus status) {
     List<StageTime> stages = Collections.synchronizedList(new ArrayList<>());
     // The returns and the population figures share no input: normalise them side by side.
     Map<String, Supplier<Object>> inputs = new LinkedHashMap<>();
@@ -52,7 +67,7 @@ public final class Pipeline {
     List<String> published = (List<String>) checked.get("ees");
     boolean conforms = (Boolean) checked.get("report-check");
     List<StageTime> order = stages.stream().sorted(Comparator.comparing(t -> STAGES.indexOf(t.name()))).toList();
-    return new Result(reconciliation, published, conforms, population, order);
+    return new Result(reconciliation, published, conforms, population, order, status);
   }
 
   private static <T> T timed(List<StageTime> stages, String name, Supplier<T> stage) {

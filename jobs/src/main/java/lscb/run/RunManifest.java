@@ -44,6 +44,7 @@ public final class RunManifest {
     root.put("finished", Instant.now().toString());
     root.put("exit_code", run.exitCode());
     root.put("figures_reproduced", result.conforms());
+    root.set("data_status", dataStatus(json, result.status()));
     root.set("code", code(json));
     root.set("spark", spark(json, spark));
     ObjectNode settings = root.putObject("settings");
@@ -60,6 +61,13 @@ public final class RunManifest {
       throw new UncheckedIOException("cannot write " + file, e);
     }
     return file;
+  }
+
+  /** Where the numbers come from (the contract the notebooks' banner reads): codes, labels and plain words. */
+  static ObjectNode dataStatus(ObjectMapper json, DataStatus status) {
+    return json.createObjectNode().put("returns", status.returns()).put("returns_label", status.returnsLabel())
+        .put("population", status.population()).put("population_label", status.populationLabel())
+        .put("summary", status.summary());
   }
 
   /** The build's version and, when it was built from a git checkout, git describe, commit and dirtiness. */

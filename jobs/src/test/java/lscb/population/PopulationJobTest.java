@@ -192,7 +192,8 @@ class PopulationJobTest extends SparkTestBase {
     assertEquals("myeb-test.csv", negative.getAs("source_file"), "the file is named");
     assertNotNull(negative.getAs("source_line"), "the line is known");
     String csv = readCsv();
-    assertTrue(csv.startsWith("source_file,source_line,area_code,field,raw_value,reason\n"), "CSV header");
+    assertTrue(csv.startsWith("source_file,source_line,area_code,field,raw_value,reason,data_status,returns_source,"
+        + "population_source\n"), "CSV header: the reject columns, then the data status");
     assertEquals(rejects.size() + 1, csv.split("\n").length, "one CSV line per reject row");
   }
 

@@ -40,7 +40,7 @@ class OutputsTest extends SparkTestBase {
 
     Path bySpark = dir.resolve("spark.csv");
     Path byDriver = dir.resolve("driver.csv");
-    Outputs.csv(table, bySpark.toUri().toString(), functions.col("n"));
+    Outputs.csvAsIs(table, bySpark.toUri().toString(), functions.col("n"));
     Outputs.smallCsv(spark, byDriver.toUri().toString(), header, rows);
     assertEquals(Files.readString(bySpark), Files.readString(byDriver),
         "nulls, empty strings, commas, quotes, newlines and spaces should be written as Spark writes them");
