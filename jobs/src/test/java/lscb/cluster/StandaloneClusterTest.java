@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import lscb.run.AtomicRun;
+import lscb.run.DataStatus;
 import lscb.run.Locations;
 import lscb.run.OutputSnapshot;
 import lscb.run.Progress;
@@ -65,6 +66,11 @@ class StandaloneClusterTest extends SparkTestBase {
         assertTrue(executorLogs(appDir).contains("Running task"),
             "an executor on worker " + worker + " ran tasks (its stderr under " + appDir + ")");
       }
+      Map<String, String> footer = DataStatus.footer(spark.sparkContext().hadoopConfiguration(),
+          clusterOut.resolve("processed/board_return").toUri().toString());
+      assertEquals(DataStatus.RECONSTRUCTED, footer.get(DataStatus.RETURNS_KEY),
+          "the executors wrote the data status into the Parquet footers");
+      assertEquals(manifest.get("run_id").asText(), footer.get(DataStatus.RUN_ID_KEY), "and the run id");
       started = cluster.handles();
     }
     for (ProcessHandle process : started) {
