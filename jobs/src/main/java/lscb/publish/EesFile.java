@@ -9,21 +9,12 @@ import java.util.List;
  */
 public record EesFile(String name, String table, String rows, Levels levels, List<EesColumn> columns) {
 
-  /** The filter every file carries right after its geography: where the numbers come from, in plain words. */
+  /**
+   * The column every file carries right after its geography: where the numbers come from, in plain words,
+   * one value per run. It is not in the .meta.csv: DfE's screener warns on a filter with one item and no
+   * Total, and accepts a single-valued column outside the metadata.
+   */
   public static final String DATA_STATUS = "data_status";
-
-  /** The data status filter of a run whose status reads {@code value}: one item, declared as the default. */
-  public static EesColumn dataStatus(String value) {
-    return EesColumn.filter(DATA_STATUS, "Where the numbers come from: reconstructed or real returns, which population",
-        "Data status").withDefault(value);
-  }
-
-  /** The filters and indicators of the .meta.csv, in file order: the data status first, then the file's own. */
-  public List<EesColumn> metaColumns(String dataStatus) {
-    List<EesColumn> out = new ArrayList<>(List.of(dataStatus(dataStatus)));
-    out.addAll(columns);
-    return out;
-  }
 
   /** The geographic levels a file holds, which decide its geography columns. */
   public enum Levels {

@@ -30,7 +30,7 @@ import org.apache.spark.sql.types.DecimalType;
 public final class EesPublisher {
   /** The EES metadata file's columns, in order. */
   public static final List<String> META_COLUMNS = List.of("col_name", "col_type", "label",
-      "indicator_grouping", "indicator_unit", "indicator_dp", "filter_hint", "filter_grouping_column", "filter_default");
+      "indicator_grouping", "indicator_unit", "indicator_dp", "filter_hint", "filter_grouping_column");
 
   private EesPublisher() {}
 
@@ -48,7 +48,7 @@ public final class EesPublisher {
     Concurrently.forEach(spark, EesFiles.all(), EesFile::name, file -> {
       Outputs.csvAsIs(data(tables.get(file.table()), file, councils, status), locations.ees(file.name() + ".csv"),
           order(file));
-      Outputs.smallCsv(spark, locations.ees(file.name() + ".meta.csv"), META_COLUMNS, metaRows(file, status));
+      Outputs.smallCsv(spark, locations.ees(file.name() + ".meta.csv"), META_COLUMNS, metaRows(file));
     });
     tables.values().forEach(Dataset::unpersist);
     councils.unpersist();
@@ -90,11 +90,11 @@ public final class EesPublisher {
   }
 
   /** The file's .meta.csv rows ({@link #META_COLUMNS}): one per filter and indicator, in file order. */
-  public static List<List<String>> metaRows(EesFile file, String dataStatus) {
+  public static List<List<String>> metaRows(EesFile file) {
     List<List<String>> rows = new ArrayList<>();
-    for (EesColumn c : file.metaColumns(dataStatus)) {
+    for (EesColumn c : file.columns()) {
       rows.add(Arrays.asList(c.name(), c.colType(), c.label(), null, blankToNull(c.unit()),
-          c.dp() == null ? null : c.dp().toString(), c.filterHint(), c.filterGroupingColumn(), c.filterDefault()));
+          c.dp() == null ? null : c.dp().toString(), c.filterHint(), c.filterGroupingColumn()));
     }
     return rows;
   }
