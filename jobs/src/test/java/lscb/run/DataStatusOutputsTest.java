@@ -23,6 +23,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * shipped data (reconstructed returns, synthetic population) and one on the tests' fixture returns with a
  * population file that is not the synthetic one (both "as supplied").
  */
+@Tag("slow") // left out by ./lscb test --fast: two full pipeline runs
 class DataStatusOutputsTest extends SparkTestBase {
   private static final ObjectMapper JSON = new ObjectMapper();
 
