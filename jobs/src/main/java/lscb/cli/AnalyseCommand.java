@@ -3,7 +3,9 @@ package lscb.cli;
 import java.util.concurrent.Callable;
 import lscb.analysis.Analyses;
 import lscb.publish.EesPublisher;
+import lscb.run.Locations;
 import lscb.run.Progress;
+import lscb.run.RunFolders;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,9 +27,10 @@ public final class AnalyseCommand implements Callable<Integer> {
   public Integer call() {
     SparkSession session = spark.session("lscb-analyse");
     try {
+      Locations where = RunFolders.finished(session, locations.locations());
       Progress progress = new Progress(System.out);
-      Analyses.run(session, locations.locations(), progress);
-      EesPublisher.run(session, locations.locations(), progress);
+      Analyses.run(session, where, progress);
+      EesPublisher.run(session, where, progress);
       return 0;
     } finally {
       session.stop();

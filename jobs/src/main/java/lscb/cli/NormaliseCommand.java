@@ -5,6 +5,7 @@ import lscb.ingest.Normalise;
 import lscb.ingest.Reconciliation;
 import lscb.run.Locations;
 import lscb.run.Progress;
+import lscb.run.RunFolders;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,10 +27,10 @@ public final class NormaliseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Locations where = locations.locations();
     Progress progress = new Progress(System.out);
     SparkSession session = spark.session("lscb-normalise");
     try {
+      Locations where = RunFolders.finished(session, locations.locations());
       Reconciliation reconciliation = Normalise.run(session, where, progress);
       System.out.print(reconciliation.table());
       return outcome(reconciliation, where, strict);

@@ -6,6 +6,7 @@ import lscb.population.PopulationJob;
 import lscb.population.PopulationSource.Layout;
 import lscb.run.Locations;
 import lscb.run.Progress;
+import lscb.run.RunFolders;
 import lscb.run.UserError;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -45,6 +46,7 @@ public final class PopulationCommand implements Callable<Integer> {
     };
     SparkSession session = spark.session("lscb-population");
     try {
+      where = RunFolders.finished(session, where);
       PopulationJob.run(session, where, new Progress(System.out),
           population != null ? population : where.raw("population"), forced);
       return 0;

@@ -2,7 +2,9 @@ package lscb.cli;
 
 import java.util.concurrent.Callable;
 import lscb.publish.ReportCheck;
+import lscb.run.Locations;
 import lscb.run.Progress;
+import lscb.run.RunFolders;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +25,8 @@ public final class ReportCheckCommand implements Callable<Integer> {
   public Integer call() {
     SparkSession session = spark.session("lscb-report-check");
     try {
-      return ReportCheck.run(session, locations.locations(), new Progress(System.out)) ? 0 : 1;
+      Locations where = RunFolders.finished(session, locations.locations());
+      return ReportCheck.run(session, where, new Progress(System.out)) ? 0 : 1;
     } finally {
       session.stop();
     }
