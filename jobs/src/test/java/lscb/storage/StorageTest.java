@@ -32,6 +32,7 @@ import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * rows); a publish that fails on S3 after the run is written leaves the previous run published, intact and
  * readable; and the lock's create-if-absent is exclusive on both stores.
  */
+@Tag("slow") // left out by ./lscb test --fast
 class StorageTest extends SparkTestBase {
   @TempDir static Path tmp;
   static Configuration hadoop;
