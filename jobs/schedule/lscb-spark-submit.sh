@@ -11,9 +11,12 @@
 #                     then be where the cluster can read them, e.g. hdfs:// or s3a://)
 #   LSCB_JAR          the thin application jar (default: jobs/target/lscb-jobs-submit.jar of this checkout)
 #   LSCB_DATA         the inputs' root holding raw/, reference/, published/ (any Hadoop URI; default: data/)
-#   LSCB_OUT          the output root (any Hadoop URI; default: out/); replaced atomically per run
+#   LSCB_OUT          the output root (any Hadoop URI; default: out/): each run writes LSCB_OUT/runs/RUN-ID/
+#                     and, when complete, points LSCB_OUT/LATEST at it; readers follow LATEST
+#   LSCB_KEEP_RUNS    finished runs kept under LSCB_OUT/runs, the published one included (default 3)
 #   LSCB_SHUFFLE_PARTITIONS  spark.sql.shuffle.partitions (default 8: the inputs are small)
-#   LSCB_SUBMIT_OPTS  more spark-submit options, e.g. "--executor-memory 2g --conf spark.x=y"
+#   LSCB_SUBMIT_OPTS  more spark-submit options, e.g. "--executor-memory 2g --conf spark.x=y"; for s3a://
+#                     locations add "--packages org.apache.hadoop:hadoop-aws:3.4.2" (Spark 4.1.3's Hadoop)
 # Exit codes are the run's: 0 done; 2 user error; 3 rejects with --strict; 4 a figure not reproduced;
 # 5 another run is writing LSCB_OUT (this one was refused and changed nothing).
 set -euo pipefail
@@ -36,4 +39,5 @@ exec "$SPARK_HOME/bin/spark-submit" \
   --raw "$data/raw" \
   --reference "$data/reference" \
   --published "$data/published" \
-  --out "$out"
+  --out "$out" \
+  --keep-runs "${LSCB_KEEP_RUNS:-3}"

@@ -13,7 +13,9 @@ from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOpe
 
 LSCB_JAR = "hdfs:///lscb/lscb-jobs-submit.jar"
 LSCB_DATA = "hdfs:///lscb/data"
+# Each run writes LSCB_OUT/runs/RUN-ID/ and then points LSCB_OUT/LATEST at it; readers follow LATEST.
 LSCB_OUT = "hdfs:///lscb/out"
+LSCB_KEEP_RUNS = "3"
 
 with DAG(
     dag_id="lscb_pipeline",
@@ -38,5 +40,6 @@ with DAG(
             "--reference", f"{LSCB_DATA}/reference",
             "--published", f"{LSCB_DATA}/published",
             "--out", LSCB_OUT,
+            "--keep-runs", LSCB_KEEP_RUNS,
         ],
     )

@@ -7,6 +7,7 @@ import lscb.publish.EesPublisher;
 import lscb.run.DataStatus;
 import lscb.run.Locations;
 import lscb.run.Progress;
+import lscb.run.RunFolders;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,8 +29,8 @@ public final class AnalyseCommand implements Callable<Integer> {
   public Integer call() {
     SparkSession session = spark.session("lscb-analyse");
     try {
+      Locations where = RunFolders.finished(session, locations.locations());
       Progress progress = new Progress(System.out);
-      Locations where = locations.locations();
       DataStatus.ofTables(session, List.of(where.processed("board_return"), where.processed("board_contribution"),
           where.processed("population_board")), session.sparkContext().applicationId()).applyTo(session);
       Analyses.run(session, where, progress);

@@ -18,7 +18,8 @@ public class LocationOptions {
   String published;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "out",
-      description = "Output root (default: ${DEFAULT-VALUE}; git ignores it).")
+      description = "Output root (default: ${DEFAULT-VALUE}; git ignores it). `run` writes OUT/runs/RUN-ID and points "
+          + "OUT/LATEST at it; the single-stage commands work in the run OUT/LATEST names, or in OUT itself without one.")
   String out;
 
   /** The locations these options name. */

@@ -6,6 +6,7 @@ import lscb.ingest.Reconciliation;
 import lscb.run.DataStatus;
 import lscb.run.Locations;
 import lscb.run.Progress;
+import lscb.run.RunFolders;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,10 +28,10 @@ public final class NormaliseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Locations where = locations.locations();
     Progress progress = new Progress(System.out);
     SparkSession session = spark.session("lscb-normalise");
     try {
+      Locations where = RunFolders.finished(session, locations.locations());
       DataStatus.derive(session, where, true, null, null, session.sparkContext().applicationId()).applyTo(session);
       Reconciliation reconciliation = Normalise.run(session, where, progress);
       System.out.print(reconciliation.table());

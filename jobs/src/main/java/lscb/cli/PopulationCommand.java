@@ -7,6 +7,7 @@ import lscb.population.PopulationSource.Layout;
 import lscb.run.DataStatus;
 import lscb.run.Locations;
 import lscb.run.Progress;
+import lscb.run.RunFolders;
 import lscb.run.UserError;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -46,6 +47,7 @@ public final class PopulationCommand implements Callable<Integer> {
     };
     SparkSession session = spark.session("lscb-population");
     try {
+      where = RunFolders.finished(session, where);
       String path = population != null ? population : where.raw("population");
       DataStatus.derive(session, where, false, path, forced, session.sparkContext().applicationId()).applyTo(session);
       PopulationJob.run(session, where, new Progress(System.out), path, forced);

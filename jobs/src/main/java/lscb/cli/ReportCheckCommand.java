@@ -6,6 +6,7 @@ import lscb.publish.ReportCheck;
 import lscb.run.DataStatus;
 import lscb.run.Locations;
 import lscb.run.Progress;
+import lscb.run.RunFolders;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +27,7 @@ public final class ReportCheckCommand implements Callable<Integer> {
   public Integer call() {
     SparkSession session = spark.session("lscb-report-check");
     try {
-      Locations where = locations.locations();
+      Locations where = RunFolders.finished(session, locations.locations());
       DataStatus.ofTables(session, List.of(where.analysis("answer_share"), where.analysis("spend_per_child")),
           session.sparkContext().applicationId()).applyTo(session);
       return ReportCheck.run(session, where, new Progress(System.out)) ? 0 : 1;

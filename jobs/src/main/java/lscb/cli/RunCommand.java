@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import lscb.run.AtomicRun;
 import lscb.run.Locations;
 import lscb.run.Progress;
+import lscb.run.RunFolders;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,9 +16,10 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Run the main job: normalise the returns, normalise the population, compute the analyses, "
         + "publish them as EES open-data CSVs and check every published figure of the report.",
-        "Every output is written to OUT/.lscb/staging/RUN first and moved into OUT only when all stages have "
-            + "finished, with OUT/manifest.json (inputs and their sha256, code version, Spark, settings, row "
-            + "counts, stage times). One run at a time per OUT: a second one is refused while the first runs.",
+        "Each run writes once into OUT/runs/RUN-ID/, with manifest.json (inputs and their sha256, code version, "
+            + "Spark, settings, row counts, stage times); only when all stages have finished is OUT/LATEST pointed "
+            + "at it, and readers follow that pointer. The newest --keep-runs finished runs are kept. One run at a "
+            + "time per OUT: a second one is refused while the first runs.",
         "Exit codes: 0 all figures reproduced; 2 a user error; 3 rejects with --strict; 4 a figure not reproduced; "
             + "5 another run is writing OUT."})
 public final class RunCommand implements Callable<Integer> {
@@ -26,6 +28,11 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--strict", description = "Exit non-zero (3) if any survey record is rejected.")
   boolean strict;
+
+  @Option(names = "--keep-runs", paramLabel = "N", defaultValue = "" + RunFolders.DEFAULT_KEEP,
+      description = "Finished runs kept under OUT/runs, the published one included; older ones are removed "
+          + "(default: ${DEFAULT-VALUE}).")
+  int keepRuns;
 
   @Override
   public Integer call() {
@@ -38,18 +45,19 @@ public final class RunCommand implements Callable<Integer> {
       outcome = AtomicRun.run(session, where, options(), progress, result -> {
         int code = NormaliseCommand.outcome(result.reconciliation(), where, strict);
         if (code == 0 && !result.conforms()) {
-          System.err.println("lscb: some published figures were not reproduced; see "
-              + where.output("conformance.csv"));
+          System.err.println("lscb: some published figures were not reproduced; see conformance.csv in "
+              + where.output(RunFolders.RUNS) + "/ (the run named by " + where.output(RunFolders.LATEST) + ")");
           return 4;
         }
         return code;
-      });
+      }, keepRuns);
     } finally {
       session.stop();
     }
     total.done("all stages");
     System.out.println();
-    System.out.println("Outputs under " + where.out() + "/ (run " + outcome.runId() + "):");
+    System.out.println("Outputs under " + outcome.folder() + "/ (run " + outcome.runId() + ", named by "
+        + where.output(RunFolders.LATEST) + "):");
     System.out.println("  processed/          canonical Parquet: board_return, board_member, board_contribution, "
         + "board_priority, board_highest_cost, board_subgroup, superseded_return, board, population_*");
     System.out.println("  rejects/returns.csv survey records that could not be accepted, with reasons "
@@ -73,6 +81,7 @@ public final class RunCommand implements Callable<Integer> {
     options.put("published", where.published());
     options.put("out", where.out());
     options.put("strict", String.valueOf(strict));
+    options.put("keep_runs", String.valueOf(keepRuns));
     options.put("master_option", spark.master);
     spark.conf.forEach((k, v) -> options.put("conf " + k, v));
     return options;

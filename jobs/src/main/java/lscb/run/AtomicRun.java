@@ -12,16 +12,17 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * A whole run that replaces the published outputs only when it completes: take the output location's
- * lock, run every stage into a staging folder, write the manifest there, then move it all into OUT.
+ * A whole run that becomes the published one only when it completes: take the output location's lock,
+ * run every stage into OUT/runs/RUN-ID, write the manifest there, point OUT/LATEST at it, then remove
+ * runs beyond the newest N (see {@link RunFolders}).
  */
 public final class AtomicRun {
   private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private AtomicRun() {}
 
-  /** A published run: its id, the pipeline's result, the exit code decided for it and the entries moved into OUT. */
-  public record Outcome(String runId, Pipeline.Result result, int exitCode, List<String> published) {}
+  /** A published run: its id, the pipeline's result, the exit code decided for it, its folder and the runs removed. */
+  public record Outcome(String runId, Pipeline.Result result, int exitCode, String folder, List<String> removed) {}
 
   /** Decides a finished pipeline's exit code (and prints why); its outputs are published whatever it is. */
   @FunctionalInterface
@@ -29,9 +30,21 @@ public final class AtomicRun {
     int of(Pipeline.Result result);
   }
 
-  /** Runs the pipeline on {@code where} atomically; {@code options} are recorded in the manifest as given. */
+  /** As {@link #run(SparkSession, Locations, Map, Progress, ExitCode, int)}, keeping the default number of runs. */
   public static Outcome run(SparkSession spark, Locations where, Map<String, String> options, Progress progress,
       ExitCode exit) {
+    return run(spark, where, options, progress, exit, RunFolders.DEFAULT_KEEP);
+  }
+
+  /**
+   * Runs the pipeline on {@code where} atomically, keeping the newest {@code keep} finished runs;
+   * {@code options} are recorded in the manifest as given.
+   */
+  public static Outcome run(SparkSession spark, Locations where, Map<String, String> options, Progress progress,
+      ExitCode exit, int keep) {
+    if (keep < 1) {
+      throw new UserError("--keep-runs must be 1 or more (the published run is always kept), not " + keep);
+    }
     String runId = ID.format(Instant.now()) + "-" + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
     Instant started = Instant.now();
     Path out;
@@ -43,22 +56,20 @@ public final class AtomicRun {
     } catch (IOException | IllegalArgumentException e) {
       throw new UserError(where.out() + ": not a usable output location (" + e.getMessage() + ")");
     }
-    try (RunLock lock = RunLock.acquire(fs, Staging.lockFile(out), runId)) {
-      Staging staging = Staging.open(fs, out, runId);
-      boolean publishing = false;
+    try (RunLock lock = RunLock.acquire(fs, RunFolders.lockFile(out), runId)) {
+      RunFolders runs = RunFolders.open(fs, out, runId);
       try {
-        Pipeline.Result result = Pipeline.run(spark, staging.locations(where), progress, runId);
+        Pipeline.Result result = Pipeline.run(spark, runs.locations(where), progress, runId);
         int code = exit.of(result);
-        RunManifest.write(spark, new RunManifest.Run(runId, started, code, options), where, staging.dir(), result);
+        RunManifest.write(spark, new RunManifest.Run(runId, started, code, options), where, runs.dir(), result);
         Progress.Stage stage = progress.start("commit");
-        publishing = true;
-        List<String> published = staging.publish();
-        stage.done(published.size() + " outputs moved into " + out + " (run " + runId + ", manifest.json)");
-        return new Outcome(runId, result, code, published);
+        runs.publish();
+        List<String> removed = runs.prune(keep);
+        stage.done("run " + runId + " published: " + new Path(out, RunFolders.LATEST) + " -> " + runs.dir()
+            + (removed.isEmpty() ? "" : "; " + removed.size() + " older run(s) removed"));
+        return new Outcome(runId, result, code, runs.dir().toString(), removed);
       } finally {
-        if (!publishing) {
-          staging.discard();
-        }
+        runs.discard();
       }
     }
   }

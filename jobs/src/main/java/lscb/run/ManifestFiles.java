@@ -101,7 +101,7 @@ final class ManifestFiles {
     }
     for (FileStatus child : children) {
       String name = child.getPath().getName();
-      if (name.startsWith(".") || name.startsWith("_") || name.equals(Staging.MANIFEST)) {
+      if (name.startsWith(".") || name.startsWith("_") || name.equals(RunFolders.MANIFEST)) {
         continue;
       }
       if (child.isDirectory()) {

@@ -19,13 +19,16 @@ import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.fs.FSDataOutputStreamBuilder;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.CommonPathCapabilities;
 import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 
 /**
- * One run at a time per output location: an exclusive lock file (OUT/.lscb/lock) naming its holder,
+ * One run at a time per output location: an exclusive lock file (OUT/.lscb/lock, created only if absent) naming its holder,
  * taken over only when the holder is gone (its process ended, or no heartbeat from another host).
  */
 public final class RunLock implements AutoCloseable {
@@ -168,7 +171,11 @@ public final class RunLock implements AutoCloseable {
         + STALE_AFTER.toMinutes() + " min), or delete " + file + " if you are sure no run is writing.", BUSY);
   }
 
-  /** Creates the file only if it does not exist: O_EXCL on local disks, the file system's own check elsewhere. */
+  /**
+   * Creates the file only if it does not exist: O_EXCL on local disks; elsewhere a create without overwrite,
+   * which HDFS's NameNode makes exclusive, asking object stores for a conditional create too (S3A sends
+   * If-None-Match: * and the store refuses the upload when the object exists).
+   */
   static boolean tryCreate(FileSystem fs, Path file, String text) throws IOException {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     if (fs instanceof LocalFileSystem || fs instanceof RawLocalFileSystem) {
@@ -180,17 +187,21 @@ public final class RunLock implements AutoCloseable {
         return false;
       }
     }
-    try (OutputStream out = fs.create(file, false)) {
+    FSDataOutputStreamBuilder<?, ?> create = fs.createFile(file);
+    create.overwrite(false);
+    create.opt(Options.CreateFileOptionKeys.FS_OPTION_CREATE_CONDITIONAL_OVERWRITE, true);
+    try (OutputStream out = create.build()) {
       out.write(bytes);
-      return true;
     } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
       return false;
     } catch (IOException e) {
+      // A conditional upload refused at close() surfaces as some IOException: the file is there.
       if (fs.exists(file)) {
         return false;
       }
       throw e;
     }
+    return true;
   }
 
   static String read(FileSystem fs, Path file) throws IOException {
@@ -203,9 +214,22 @@ public final class RunLock implements AutoCloseable {
     }
   }
 
+  /**
+   * Refreshes the lock's modification time; object stores cannot set it, so there the file is written
+   * again (only while it still names this run).
+   */
   private void beat() {
     try {
-      fs.setTimes(file, System.currentTimeMillis(), -1);
+      if (!fs.hasPathCapability(file, CommonPathCapabilities.ABORTABLE_STREAM)) {
+        fs.setTimes(file, System.currentTimeMillis(), -1);
+        return;
+      }
+      String now = read(fs, file);
+      if (now != null && Holder.parse(now).run().equals(holder.run())) {
+        try (OutputStream out = fs.create(file, true)) {
+          out.write(holder.text().getBytes(StandardCharsets.UTF_8));
+        }
+      }
     } catch (IOException | RuntimeException e) {
       // A missed heartbeat only makes the lock look older to runs on other hosts.
     }

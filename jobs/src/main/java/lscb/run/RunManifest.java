@@ -54,7 +54,7 @@ public final class RunManifest {
     root.set("outputs", ManifestFiles.outputs(json, hadoop, staged));
     ArrayNode stages = root.putArray("stages");
     result.stages().forEach(s -> stages.addObject().put("stage", s.name()).put("seconds", s.seconds()));
-    Path file = new Path(staged, Staging.MANIFEST);
+    Path file = new Path(staged, RunFolders.MANIFEST);
     try (OutputStream out = file.getFileSystem(hadoop).create(file, true)) {
       json.writeValue(out, root);
     } catch (IOException e) {

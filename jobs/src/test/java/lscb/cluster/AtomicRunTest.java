@@ -35,8 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs on one output location, with real processes: a run killed with SIGKILL in the middle of a stage
- * leaves the published outputs intact, a run started meanwhile is refused, and the next run takes the
- * stale lock over and reproduces the outputs byte for byte, with a manifest that names its inputs.
+ * leaves the published run intact, a run started meanwhile is refused, and the next run takes the stale
+ * lock over, removes the killed run's folder and reproduces the outputs byte for byte, with a manifest that
+ * names its inputs.
  */
 @Tag("slow") // left out by ./lscb test --fast
 class AtomicRunTest extends SparkTestBase {
@@ -68,22 +69,28 @@ class AtomicRunTest extends SparkTestBase {
     }
     assertEquals(published.files(), OutputSnapshot.of(out).files(),
         "a run killed midway changes no published file");
+    assertEquals(first.runId() + "\n", Files.readString(out.resolve("LATEST")), "LATEST still names the first run");
     assertTrue(Files.exists(out.resolve(".lscb/lock")), "the killed run left its lock behind (stale)");
 
     AtomicRun.Outcome rerun = AtomicRun.run(spark, where, Map.of(), new Progress(System.out), r -> 0);
     assertNotEquals(first.runId(), rerun.runId(), "the rerun is a new run");
-    assertEquals(rerun.runId(), new ObjectMapper().readTree(out.resolve("manifest.json").toFile())
-        .get("run_id").asText(), "the rerun's outputs and manifest were published");
+    assertEquals(rerun.runId(), new ObjectMapper().readTree(OutputSnapshot.finished(out).resolve("manifest.json")
+        .toFile()).get("run_id").asText(), "the rerun's outputs and manifest were published");
     assertFalse(Files.exists(out.resolve(".lscb/lock")), "the rerun released the lock");
-    try (Stream<Path> left = Files.list(out.resolve(".lscb/staging"))) {
-      assertEquals(List.of(), left.toList(), "no staging folder is left, the killed run's included");
+    try (Stream<Path> left = Files.list(out.resolve("runs"))) {
+      assertEquals(List.of(first.runId(), rerun.runId()), left.map(p -> p.getFileName().toString()).sorted().toList(),
+          "the two finished runs are kept; the killed run's unfinished folder is removed");
     }
+    assertEquals(published, OutputSnapshot.folder(out.resolve("runs").resolve(first.runId())),
+        "the previous run stays readable, unchanged, beside the new one");
     OutputSnapshot.assertSameOutputs(spark, firstCopy, out, "rerun on the same inputs and settings", true);
   }
 
   /** The manifest's inputs carry the real files' sha256 and reconciliation counts; outputs their row counts. */
   private void assertManifestNamesInputsAndOutputs(Path out, AtomicRun.Outcome run) throws Exception {
-    JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+    Path folder = OutputSnapshot.finished(out);
+    assertEquals(out.resolve("runs").resolve(run.runId()), folder, "LATEST names this run's folder");
+    JsonNode manifest = new ObjectMapper().readTree(folder.resolve("manifest.json").toFile());
     assertEquals(run.runId(), manifest.get("run_id").asText(), "the manifest is this run's");
     assertFalse(manifest.at("/code/version").asText().isBlank(), "the code version is recorded");
     assertEquals(spark.version(), manifest.at("/spark/version").asText(), "the Spark version is recorded");
@@ -104,9 +111,9 @@ class AtomicRunTest extends SparkTestBase {
         accepted, "rows accepted per input file add up to the run's accepted returns");
     Map<String, Long> rows = new java.util.TreeMap<>();
     manifest.get("outputs").forEach(o -> rows.put(o.get("path").asText(), o.get("rows").asLong()));
-    assertEquals(spark.read().parquet(out.resolve("processed/board_return").toString()).count(),
+    assertEquals(spark.read().parquet(folder.resolve("processed/board_return").toString()).count(),
         rows.get("processed/board_return"), "the manifest's row count of processed/board_return");
-    assertEquals(Files.readAllLines(out.resolve("conformance.csv")).size() - 1L, rows.get("conformance.csv"),
+    assertEquals(Files.readAllLines(folder.resolve("conformance.csv")).size() - 1L, rows.get("conformance.csv"),
         "the manifest's row count of conformance.csv");
   }
 

@@ -56,7 +56,7 @@ class StandaloneClusterTest extends SparkTestBase {
       System.out.printf("[cluster] submitted run finished in %.1f s%n", (System.nanoTime() - t1) / 1e9);
       assertEquals(0, submit.exitValue(), "the run submitted to the cluster succeeds; its log ends:\n"
           + tail(cluster.log("submit")));
-      manifest = new ObjectMapper().readTree(clusterOut.resolve("manifest.json").toFile());
+      manifest = new ObjectMapper().readTree(OutputSnapshot.finished(clusterOut).resolve("manifest.json").toFile());
       assertEquals(cluster.masterUrl(), manifest.at("/spark/master").asText(),
           "the manifest records the cluster's master: the run did not fall back to a local master");
       String app = manifest.at("/spark/application_id").asText();

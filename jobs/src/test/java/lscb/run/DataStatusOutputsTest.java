@@ -40,7 +40,7 @@ class DataStatusOutputsTest extends SparkTestBase {
   static Run shipped;
   static Run supplied;
 
-  /** One finished run: its output folder, its id and the status it should carry. */
+  /** One finished run: its run folder (OUT/runs/RUN-ID), its id and the status it should carry. */
   record Run(String name, Path out, String runId, String returns, String population) {}
 
   @BeforeAll
@@ -63,7 +63,8 @@ class DataStatusOutputsTest extends SparkTestBase {
     AtomicRun.Outcome outcome = AtomicRun.run(spark, where, Map.of(), quiet, r -> 0);
     assertEquals(returns, outcome.result().status().returns(), name + ": the returns' status derived from the inputs");
     assertEquals(population, outcome.result().status().population(), name + ": the population's status");
-    return new Run(name, Path.of(where.out()), outcome.runId(), returns, population);
+    return new Run(name, Path.of(new org.apache.hadoop.fs.Path(outcome.folder()).toUri().getPath()), outcome.runId(),
+        returns, population);
   }
 
   private static String summary(Run run) {
@@ -167,7 +168,7 @@ class DataStatusOutputsTest extends SparkTestBase {
   private static List<Path> files(Path root, String suffix) {
     try (Stream<Path> walk = Files.walk(root)) {
       return walk.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(suffix))
-          .filter(p -> !root.relativize(p).toString().startsWith(Staging.META)).sorted().toList();
+          .sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -23,13 +23,28 @@ import org.apache.spark.sql.SparkSession;
 public record OutputSnapshot(Map<String, String> files) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Every visible file under {@code out} (the run's folder .lscb and Hadoop's .crc files left out). */
+  /** The folder a reader reads: OUT/runs/ID when OUT/LATEST names ID, else OUT (the rule of {@link RunFolders#resolve}). */
+  public static Path finished(Path out) {
+    try {
+      Path latest = out.resolve(RunFolders.LATEST);
+      return Files.exists(latest) ? out.resolve(RunFolders.RUNS).resolve(Files.readString(latest).trim()) : out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Every visible file of the finished run under {@code out} (the lock folder .lscb and hidden files left out). */
   public static OutputSnapshot of(Path out) {
+    return folder(finished(out));
+  }
+
+  /** Every visible file under {@code out} as it is (the lock folder .lscb and hidden files left out). */
+  public static OutputSnapshot folder(Path out) {
     Map<String, String> files = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(out)) {
       for (Path file : walk.filter(Files::isRegularFile).toList()) {
         String relative = out.relativize(file).toString().replace('\\', '/');
-        if (!relative.startsWith(Staging.META + "/") && !file.getFileName().toString().startsWith(".")) {
+        if (!relative.startsWith(RunFolders.META + "/") && !file.getFileName().toString().startsWith(".")) {
           files.put(relative, sha256(Files.readAllBytes(file)));
         }
       }
@@ -70,8 +85,8 @@ public record OutputSnapshot(Map<String, String> files) {
     a.csvs().forEach((file, hash) -> assertEquals(hash, b.csvs().get(file), what + ": " + file + " byte-identical"));
     assertEquals(a.parquetTables(), b.parquetTables(), what + ": the same Parquet tables");
     for (String table : a.parquetTables()) {
-      List<String> left = rows(spark, expected.resolve(table));
-      List<String> right = rows(spark, actual.resolve(table));
+      List<String> left = rows(spark, finished(expected).resolve(table));
+      List<String> right = rows(spark, finished(actual).resolve(table));
       assertEquals(left.size(), right.size(), what + ": Parquet table " + table + " has the same row count");
       for (int i = 0; i < left.size(); i++) {
         assertTrue(exact ? left.get(i).equals(right.get(i)) : sameRow(left.get(i), right.get(i)), what + ": Parquet table " + table + " row " + i

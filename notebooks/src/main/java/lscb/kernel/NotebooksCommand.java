@@ -16,8 +16,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "notebooks", mixinStandardHelpOptions = true,
     description = {"Execute the notebooks (notebooks/*.ipynb) headless with Jupyter's nbconvert and the lscb-java"
         + " kernel, into OUT/notebooks/NAME.html with the executed NAME.ipynb and nbconvert's NAME.log beside it.",
-        "Notebooks run in the notebooks folder and get LSCB_ROOT (the checkout) and LSCB_OUT (the --out folder)"
-        + " in their environment. A failing cell stops nothing else but makes the exit code non-zero."})
+        "Notebooks run in the notebooks folder and get LSCB_ROOT (the checkout) and LSCB_OUT (the finished run they"
+        + " read: OUT/runs/ID when OUT/LATEST names ID, else OUT) in their environment. A failing cell stops nothing"
+        + " else but makes the exit code non-zero."})
 public final class NotebooksCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "out",
       description = "Output root; results go to DIR/notebooks (default: ${DEFAULT-VALUE}).")
@@ -53,7 +54,7 @@ public final class NotebooksCommand implements Callable<Integer> {
       System.out.println("[kernel] installed " + spec.install(dataDir));
     }
     Path results = out.resolve("notebooks");
-    NotebookRunner runner = new NotebookRunner(results, timeout, NotebookRunner.notebookEnv(root, out));
+    NotebookRunner runner = new NotebookRunner(results, timeout, NotebookRunner.notebookEnv(root, finishedRun(out)));
     List<String> failures = new ArrayList<>();
     for (Path notebook : notebooks) {
       NotebookRunner.Result result = runner.run(notebook);
@@ -70,6 +71,22 @@ public final class NotebooksCommand implements Callable<Integer> {
       System.out.flush();
     }
     return failures.isEmpty() ? 0 : 1;
+  }
+
+  /**
+   * The folder of the finished run under {@code out}: OUT/runs/ID when OUT/LATEST names ID, else OUT. The
+   * rule of the jobs' lscb.run.RunFolders.resolve, which this module does not link to (it runs without Spark).
+   */
+  static Path finishedRun(Path out) throws IOException {
+    Path latest = out.resolve("LATEST");
+    if (!Files.isRegularFile(latest)) {
+      return out;
+    }
+    Path run = out.resolve("runs").resolve(Files.readString(latest).trim());
+    if (!Files.isDirectory(run)) {
+      throw new CommandFailure(latest + " names " + run + ", which does not exist", 2);
+    }
+    return run;
   }
 
   private List<Path> notebooks(Path folder) throws IOException {

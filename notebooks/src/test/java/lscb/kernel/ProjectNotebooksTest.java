@@ -41,6 +41,8 @@ class ProjectNotebooksTest {
   static Path tmp;
   private static Path root;
   private static Path out;
+  /** The finished run under out that LATEST names. */
+  private static Path finished;
   private static final Map<String, NotebookRunner.Result> results = new HashMap<>();
 
   @BeforeAll
@@ -76,7 +78,8 @@ class ProjectNotebooksTest {
     List<String> classpath = KernelClasspath.merge(first, List.of(TestKernels.classpath().split(":")));
     Path jupyterPath = tmp.resolve("jupyter");
     new KernelSpec(KernelSpec.currentJava(), jvm, classpath, Map.of()).install(jupyterPath);
-    Map<String, String> env = new HashMap<>(NotebookRunner.notebookEnv(root, out));
+    finished = NotebooksCommand.finishedRun(out);
+    Map<String, String> env = new HashMap<>(NotebookRunner.notebookEnv(root, finished));
     env.put("JUPYTER_PATH", jupyterPath.toString());
     NotebookRunner runner = new NotebookRunner(out.resolve("notebooks"), 600, env);
     for (String name : NOTEBOOKS) {
@@ -149,7 +152,7 @@ class ProjectNotebooksTest {
   @Test
   void theFinalNotebookStatesThePipelinesOwnFigures() throws IOException {
     String page = plain(Files.readString(results.get("02-final-analysis").html()));
-    Table conformance = csv(out.resolve("conformance.csv"), "reproduced_value");
+    Table conformance = csv(finished.resolve("conformance.csv"), "reproduced_value");
     assertTrue(section(page, "1. Chairing", "2. Structure").contains(pct(conformance, "C3", "2007")),
         "the 2007 independent-chair share " + pct(conformance, "C3", "2007") + " is stated under Chairing");
     assertTrue(section(page, "3. Funding", "4. Spend per child").contains(pct(conformance, "F6", "LA_CHILDRENS_SERVICES")),
@@ -175,14 +178,14 @@ class ProjectNotebooksTest {
   @Test
   void theExploratoryNotebookStatesWhatWasReadAndRejected() throws IOException {
     String page = plain(Files.readString(results.get("01-exploratory").html()));
-    Table reconciliation = csv(out.resolve("reconciliation.csv"), "accepted", "rejected");
+    Table reconciliation = csv(finished.resolve("reconciliation.csv"), "accepted", "rejected");
     String read = section(page, "1. What was read", "2. Coverage");
     long accepted = Math.round(reconciliation.doubleColumn("accepted").sum());
     long rejected = Math.round(reconciliation.doubleColumn("rejected").sum());
     assertTrue(read.contains(accepted + " accepted") && read.contains(rejected + " rejected"),
         "the totals " + accepted + " accepted and " + rejected + " rejected are stated under What was read");
 
-    Table conformance = csv(out.resolve("conformance.csv"), "reproduced_value");
+    Table conformance = csv(finished.resolve("conformance.csv"), "reproduced_value");
     String coverage = section(page, "2. Coverage", "3. What was not answered");
     for (String year : List.of("2006", "2007")) {
       String boards = String.valueOf(Math.round(value(conformance, year.equals("2006") ? "R2" : "R1", year)));
@@ -191,7 +194,7 @@ class ProjectNotebooksTest {
           + boards + ") are stated under Coverage");
     }
 
-    Table rejects = csv(out.resolve("rejects/returns.csv"));
+    Table rejects = csv(finished.resolve("rejects/returns.csv"));
     String why = section(page, "6. The rejects and why", null);
     assertTrue(why.contains(rejects.rowCount() + " survey records were rejected"), "the number of rejects is stated");
     for (String reason : rejects.stringColumn("reason").asList()) {
