@@ -34,6 +34,11 @@ public final class RunCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   int keepRuns;
 
+  @Option(names = "--population", paramLabel = "PATH",
+      description = "A folder of population CSV files, or one file, e.g. the Nomis NM_2002_1 export "
+          + "(default: RAW/population, the synthetic stand-in). The run prints which population it used.")
+  String population;
+
   @Override
   public Integer call() {
     Locations where = locations.locations();
@@ -42,7 +47,7 @@ public final class RunCommand implements Callable<Integer> {
     SparkSession session = spark.session("lscb-run");
     AtomicRun.Outcome outcome;
     try {
-      outcome = AtomicRun.run(session, where, options(), progress, result -> {
+      outcome = AtomicRun.run(session, where, population(where), options(), progress, result -> {
         int code = NormaliseCommand.outcome(result.reconciliation(), where, strict);
         if (code == 0 && !result.conforms()) {
           System.err.println("lscb: some published figures were not reproduced; see conformance.csv in "
@@ -72,6 +77,10 @@ public final class RunCommand implements Callable<Integer> {
     return outcome.exitCode();
   }
 
+  private String population(Locations where) {
+    return population != null ? population : where.raw("population");
+  }
+
   /** The options as given, for the manifest. */
   private Map<String, String> options() {
     Map<String, String> options = new LinkedHashMap<>();
@@ -80,6 +89,7 @@ public final class RunCommand implements Callable<Integer> {
     options.put("reference", where.reference());
     options.put("published", where.published());
     options.put("out", where.out());
+    options.put("population", population(where));
     options.put("strict", String.valueOf(strict));
     options.put("keep_runs", String.valueOf(keepRuns));
     options.put("master_option", spark.master);

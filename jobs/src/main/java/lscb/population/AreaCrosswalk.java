@@ -9,6 +9,7 @@ import lscb.reference.BoardRegister;
 import lscb.run.Inputs;
 import lscb.run.Locations;
 import lscb.run.UserError;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -21,13 +22,16 @@ import org.apache.spark.sql.types.StructType;
  * which council each ONS area code counts towards, with what share, and how direct that is.
  *
  * @param areas area_code, council_code, method, share (decimal), rank (1 = the council's own code,
- *     2 recoded, 3 merged successor, 4 a part or an apportioned share), first_year and last_year
+ *     2 recoded, 3 merged successor, 4 a part, an apportioned share or an inseparable part), first_year and last_year
  *     (the geographies the code is current in; null = open)
  * @param councils council_code, council_name, board_code, region_code, region_name
  * @param boards board_code, board_name, region_code, region_name
  */
 public record AreaCrosswalk(Dataset<Row> areas, Dataset<Row> councils, Dataset<Row> boards) {
-  static final List<String> METHODS = List.of("same", "recoded", "merged_successor", "part_of", "apportioned");
+  static final List<String> METHODS = List.of("same", "recoded", "merged_successor", "part_of", "apportioned",
+      "inseparable");
+  /** An area holding children of this council and another's that no share in the file can separate. */
+  static final String INSEPARABLE = "inseparable";
 
   private static final StructType CROSSWALK = new StructType()
       .add("area_code", DataTypes.StringType).add("area_name", DataTypes.StringType)
@@ -55,24 +59,29 @@ public record AreaCrosswalk(Dataset<Row> areas, Dataset<Row> councils, Dataset<R
   }
 
   /** Precedence of a method: where a council has rows of several kinds for a year, the lowest rank wins. */
-  static org.apache.spark.sql.Column rank(org.apache.spark.sql.Column method) {
+  static Column rank(Column method) {
     return when(method.equalTo("same"), lit(1)).when(method.equalTo("recoded"), lit(2))
         .when(method.equalTo("merged_successor"), lit(3))
-        .when(method.isin("part_of", "apportioned"), lit(4));
+        .when(method.isin("part_of", "apportioned", INSEPARABLE), lit(4));
   }
 
   /**
    * Checks the crosswalk in one query (councils it names that the register lacks, unknown methods,
-   * shares outside (0, 1] or not adding up to 1 per area); a broken reference file is a UserError.
+   * shares outside (0, 1] or not adding up to 1 per area, a share on an inseparable row); a broken
+   * reference file is a UserError.
    */
   public void check() {
     Dataset<Row> unknownCouncils = areas.join(councils.select("council_code"), areas.col("council_code")
             .equalTo(councils.col("council_code")), "left_anti")
         .select(lit(1).as("kind"), functions.concat_ws(" -> ", col("area_code"), col("council_code")).as("what"));
-    Dataset<Row> badRows = areas.where(col("rank").isNull().or(col("share").isNull())
-            .or(col("share").leq(0)).or(col("share").gt(1)).or(col("area_code").isNull()))
+    Column inseparable = col("method").equalTo(INSEPARABLE);
+    Dataset<Row> badRows = areas.where(col("rank").isNull().or(col("area_code").isNull())
+            .or(inseparable.and(col("share").isNotNull()))
+            .or(functions.not(inseparable).and(col("share").isNull().or(col("share").leq(0)).or(col("share").gt(1)))))
         .select(lit(2).as("kind"), functions.concat_ws(" ", col("area_code"), col("method")).as("what"));
-    Dataset<Row> badTotals = areas.groupBy("area_code").agg(functions.sum("share").as("total"))
+    Dataset<Row> badTotals = areas.groupBy("area_code").agg(functions.sum("share").as("total"),
+            functions.bool_or(inseparable).as("inseparable"))
+        .where(functions.not(col("inseparable")))
         .where(col("total").notEqual(lit(1))).select(lit(3).as("kind"), col("area_code").as("what"));
     List<Row> problems = unknownCouncils.unionByName(badRows).unionByName(badTotals)
         .orderBy("kind", "what").collectAsList();
@@ -84,7 +93,7 @@ public record AreaCrosswalk(Dataset<Row> areas, Dataset<Row> councils, Dataset<R
     throw new UserError(switch (kind) {
       case 1 -> "area_crosswalk.csv maps to councils not in councils.csv: " + first;
       case 2 -> "area_crosswalk.csv has rows with an unknown method (one of " + METHODS
-          + ") or a share outside (0, 1]: " + first;
+          + "), a share outside (0, 1], or a share on an inseparable row (leave it blank): " + first;
       default -> "area_crosswalk.csv: the shares of an area must add up to 1; they do not for " + first;
     });
   }

@@ -30,8 +30,8 @@ public final class PopulationChecks {
   private PopulationChecks() {}
 
   /**
-   * Adds to each line: sex (M, F or P), line_age (long layout), status (rejected, out_of_scope or
-   * candidate) and problems (field, raw_value, reason) for a rejected line (null for others); the raw
+   * Adds to each line: sex (M, F or P), line_age (long layout), line_year (Nomis layout), status
+   * (rejected, out_of_scope or candidate) and problems (field, raw_value, reason) for a rejected line (null for others); the raw
    * field columns, needed only for those messages, are dropped.
    *
    * @param areaCodes the crosswalk's distinct area codes (one column, area_code)
@@ -46,6 +46,9 @@ public final class PopulationChecks {
     Column ageDigits = functions.regexp_extract(col("age_raw"), "^([0-9]{1,3})\\+?$", 1);
     Column age = when(ageDigits.notEqual(""), ageDigits.cast(DataTypes.IntegerType));
     Column ageOk = col("age_field").isNull().or(age.between(0, 90));
+    Column yearDigits = functions.regexp_extract(col("year_raw"), "^(19[0-9]{2}|20[0-9]{2})$", 1);
+    Column year = when(yearDigits.notEqual(""), yearDigits.cast(DataTypes.IntegerType));
+    Column yearOk = col("year_field").isNull().or(year.isNotNull());
     Column scope = when(col("known_code").isNotNull(), lit("in"))
         .when(col("area_code").rlike(OUT_OF_SCOPE_CODE), lit("out"))
         .otherwise(lit("unknown"));
@@ -59,13 +62,16 @@ public final class PopulationChecks {
         functions.coalesce(col("sex_raw"), lit("")), lit("' is not 1 (male) or 2 (female); fix the value")));
     Column badAge = problem(col("age_field"), col("age_raw"), concat(lit("age '"),
         functions.coalesce(col("age_raw"), lit("")), lit("' is not a whole number 0-90 (90 or 90+ for 90 and over)")));
+    Column badYear = problem(col("year_field"), col("year_raw"), concat(lit("year '"),
+        functions.coalesce(col("year_raw"), lit("")), lit("' is not a mid-year such as 2006; fix the value")));
     Column inScope = col("scope").equalTo("in");
     Column unknown = col("scope").equalTo("unknown");
     Column sexBad = inScope.and(col("sex").isNull());
     Column ageBad = inScope.and(functions.not(col("age_ok")));
+    Column yearBad = inScope.and(functions.not(col("year_ok")));
     // The messages are built only for the few lines that need them (null for every other line).
     Column problems = when(col("rejected"), functions.filter(array(
-            when(unknown, unknownArea), when(sexBad, badSex), when(ageBad, badAge)),
+            when(unknown, unknownArea), when(sexBad, badSex), when(ageBad, badAge), when(yearBad, badYear)),
         Column::isNotNull));
     Column status = when(col("rejected"), lit(REJECTED))
         .when(col("scope").equalTo("out").or(col("line_age").gt(PopulationSource.MAX_CHILD_AGE)), lit(OUT_OF_SCOPE))
@@ -74,12 +80,14 @@ public final class PopulationChecks {
         .withColumn("sex", sex)
         .withColumn("line_age", when(ageOk, age))
         .withColumn("age_ok", ageOk)
+        .withColumn("line_year", year)
+        .withColumn("year_ok", yearOk)
         .withColumn("scope", scope)
-        .withColumn("rejected", unknown.or(sexBad).or(ageBad))
+        .withColumn("rejected", unknown.or(sexBad).or(ageBad).or(yearBad))
         .withColumn("problems", problems)
         .withColumn("status", status)
-        .drop("known_code", "age_ok", "scope", "rejected", "code_field", "sex_field", "sex_raw", "age_field",
-            "age_raw");
+        .drop("known_code", "age_ok", "year_ok", "scope", "rejected", "code_field", "sex_field", "sex_raw",
+            "age_field", "age_raw", "year_field", "year_raw");
   }
 
   /** The rejects of rejected lines: one row per problem, in the population_reject columns. */
@@ -102,6 +110,8 @@ public final class PopulationChecks {
     Column count = when(plain.rlike("^[0-9]{1,15}$"), plain.cast(DataTypes.LongType));
     Column reason = when(text.isNull().or(text.equalTo("")),
             lit("no count for this child age: the cell is blank; enter the count (0 if none)"))
+        .when(text.equalTo("-"), lit("no count for this child age: '-' (not available in the source); the area is"
+            + " left out of that year's figures"))
         .when(text.rlike("^-[0-9.,]+$"), lit("negative count: a population cannot be below 0; fix the value"))
         .when(count.isNull(), lit("count is not a whole number; fix the value (digits only)"));
     Dataset<Row> checked = cells.withColumn("count", count).withColumn("reason", reason);

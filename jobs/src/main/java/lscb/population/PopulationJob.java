@@ -79,17 +79,20 @@ public final class PopulationJob {
     Totals totals = (Totals) Concurrently.run(spark, first).get("totals");
 
     Dataset<Row> rejects = PopulationChecks.lineRejects(lines)
-        .unionByName(PopulationChecks.cellRejects(checked)).unionByName(totals.rejects());
-    long apportioned = write(spark, locations, totals, rejects, reconcile(lines, checked, totals.usedAreas()));
+        .unionByName(PopulationChecks.cellRejects(checked)).unionByName(totals.rejects())
+        .unionByName(inseparableRejects(lines, totals.inseparableAreas()));
+    long apportioned = write(spark, locations, totals, rejects,
+        reconcile(lines, checked, totals.usedAreas(), totals.inseparableAreas()));
     if (apportioned > 0) {
       progress.start("population").done(apportioned + " council-years rest on fixed shares of Bournemouth,"
           + " Christchurch and Poole (E06000058): estimates, see data/reference/CROSSWALK.md");
     }
-    PopulationResult result = counts(spark, locations, sources.size());
+    PopulationResult result = counts(spark, locations, sources);
     persisted.forEach(Dataset::unpersist);
-    stage.done(String.format(Locale.ROOT, "%d file(s) %s; lines read %,d = used %,d + out of scope %,d"
+    progress.start("population").done("using " + result.description() + ": " + describe(spark, locations, sources));
+    stage.done(String.format(Locale.ROOT, "%d file(s); lines read %,d = used %,d + out of scope %,d"
             + " + rejected %,d; council-years %,d, board-years %,d, region-years %,d; reject rows %,d (%s)",
-        result.files(), describe(sources), result.rowsRead(), result.used(), result.outOfScope(),
+        result.files(), result.rowsRead(), result.used(), result.outOfScope(),
         result.rejected(), result.councilYears(), result.boardYears(), result.regionYears(),
         result.rejectRows(), locations.rejects("population.csv")));
     return result;
@@ -119,10 +122,10 @@ public final class PopulationJob {
   }
 
   /** The stage's counts, read back from what it wrote (table rows from the Parquet footers). */
-  private static PopulationResult counts(SparkSession spark, Locations locations, int files) {
+  private static PopulationResult counts(SparkSession spark, Locations locations, List<PopulationSource> sources) {
     List<Row> perFile = spark.read().parquet(locations.processed("population_reconciliation"))
         .orderBy("source_file").collectAsList();
-    return new PopulationResult(files,
+    return new PopulationResult(sources,
         sum(perFile, "rows_read"), sum(perFile, "used"), sum(perFile, "out_of_scope"), sum(perFile, "rejected"),
         Outputs.parquetRows(spark, locations.rejects("population")),
         Outputs.parquetRows(spark, locations.processed("population_council")),
@@ -131,15 +134,19 @@ public final class PopulationJob {
   }
 
   /** Per file: lines read = used + out of scope + rejected. */
-  static Dataset<Row> reconcile(Dataset<Row> lines, Dataset<Row> checkedCells, Dataset<Row> usedAreas) {
+  static Dataset<Row> reconcile(Dataset<Row> lines, Dataset<Row> checkedCells, Dataset<Row> usedAreas,
+      Dataset<Row> inseparableAreas) {
     Dataset<Row> badCells = checkedCells.where(col("reason").isNotNull())
         .select("source_file", "source_line").distinct().withColumn("cell_bad", lit(true));
     Dataset<Row> used = functions.broadcast(usedAreas.select(col("area_code").as("used_area"))
         .withColumn("area_used", lit(true)));
+    Dataset<Row> inseparable = functions.broadcast(inseparableAreas.select(col("area_code").as("inseparable_area")));
     Dataset<Row> status = lines.join(badCells, new String[] {"source_file", "source_line"}, "left")
         .join(used, col("area_code").equalTo(col("used_area")), "left")
+        .join(inseparable, col("area_code").equalTo(col("inseparable_area")), "left")
         .select(col("source_file"), col("layout"), when(col("status").equalTo(PopulationChecks.REJECTED)
-                .or(col("cell_bad").isNotNull()), lit("rejected"))
+                .or(col("cell_bad").isNotNull()).or(col("status").equalTo(PopulationChecks.CANDIDATE)
+                    .and(col("inseparable_area").isNotNull())), lit("rejected"))
             .when(col("status").equalTo(PopulationChecks.OUT_OF_SCOPE).or(col("area_used").isNull()),
                 lit("out_of_scope"))
             .otherwise(lit("used")).as("final"));
@@ -154,8 +161,33 @@ public final class PopulationJob {
     return rows.stream().mapToLong(r -> r.getLong(r.fieldIndex(column))).sum();
   }
 
-  private static String describe(List<PopulationSource> sources) {
+  /**
+   * One reject per in-scope line of an area no council can use because of an area that cannot be
+   * split back (see PopulationTotals.Totals#inseparableAreas), in the population_reject columns.
+   */
+  static Dataset<Row> inseparableRejects(Dataset<Row> lines, Dataset<Row> inseparableAreas) {
+    return lines.where(col("status").equalTo(PopulationChecks.CANDIDATE))
+        .join(functions.broadcast(inseparableAreas), "area_code")
+        .select(col("source_file"), col("source_line"), col("area_code"), lit("area_code").as("field"),
+            col("area_code").as("raw_value"), functions.concat(col("area_code"), lit(" is not used: the 2006/07"
+                + " council(s) it counts towards also need an area that holds children of more than one of them and"
+                + " cannot be split back (method inseparable in data/reference/area_crosswalk.csv, e.g. E06000058"
+                + " Bournemouth, Christchurch and Poole), so they get no figure and no split is invented;"
+                + " see data/reference/CROSSWALK.md to supply a real split")).as("reason"));
+  }
+
+  /** The files used, each with its layout and the mid-years it holds (read from the council table for Nomis files). */
+  private static String describe(SparkSession spark, Locations locations, List<PopulationSource> sources) {
     return sources.stream().map(s -> s.fileName() + " (" + s.layout().name().toLowerCase(Locale.ROOT)
-        + (s.layout() == Layout.WIDE ? " " + s.wideYear() : "") + ")").toList().toString();
+        + (s.layout() == Layout.WIDE ? " " + s.wideYear() : "")
+        + (s.layout() == Layout.LONG ? ", mid-" + s.counts().get(0).year() + " to mid-"
+            + s.counts().get(s.counts().size() - 1).year() : "")
+        + (s.layout() == Layout.NOMIS ? ", " + years(spark, locations) : "") + ")").toList().toString();
+  }
+
+  private static String years(SparkSession spark, Locations locations) {
+    Row span = spark.read().parquet(locations.processed("population_council"))
+        .agg(functions.min("year"), functions.max("year")).first();
+    return span.isNullAt(0) ? "no complete council-year" : "councils for mid-" + span.get(0) + " to mid-" + span.get(1);
   }
 }

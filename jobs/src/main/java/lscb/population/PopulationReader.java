@@ -82,8 +82,8 @@ public final class PopulationReader {
 
   /**
    * The data lines of one file (after its header; blank lines skipped): source_file, source_line,
-   * layout, code_field, area_code, sex_field, sex_raw, age_field, age_raw (the field labels and raw
-   * text), then one text column per count column, named c0, c1, ... in source order.
+   * layout, code_field, area_code, sex_field, sex_raw, age_field, age_raw, year_field, year_raw (the
+   * field labels and raw text; year only for layouts with a year column), then one text column per count column, named c0, c1, ... in source order.
    */
   public static Dataset<Row> lines(SparkSession spark, PopulationSource source) {
     // The whole file as one text value, split into numbered lines in Spark SQL (ONS files are a few to
@@ -110,7 +110,9 @@ public final class PopulationReader {
         lit(source.label(source.sexIndex())).cast(DataTypes.StringType).as("sex_field"),
         textOrNull(source.sexIndex()).as("sex_raw"),
         lit(source.label(source.ageIndex())).cast(DataTypes.StringType).as("age_field"),
-        textOrNull(source.ageIndex()).as("age_raw")));
+        textOrNull(source.ageIndex()).as("age_raw"),
+        lit(source.label(source.yearIndex())).cast(DataTypes.StringType).as("year_field"),
+        textOrNull(source.yearIndex()).as("year_raw")));
     List<CountColumn> counts = source.counts();
     for (int i = 0; i < counts.size(); i++) {
       columns.add(field(counts.get(i).index()).as("c" + i));
@@ -119,9 +121,9 @@ public final class PopulationReader {
   }
 
   /**
-   * One row per count cell of the given checked lines (with sex and line_age, see PopulationChecks),
-   * unpivoted in Spark: the common columns plus field (the header label), year, age (the line's own
-   * for long files), raw_value and the file's geography (see PopulationSource#geography).
+   * One row per count cell of the given checked lines (with sex, line_age and line_year, see
+   * PopulationChecks), unpivoted in Spark: the common columns plus field (the header label), year (the
+   * line's own for Nomis files), age (the line's own for long files), raw_value and the file's geography (see PopulationSource#geography).
    */
   public static Dataset<Row> cells(Dataset<Row> lines, PopulationSource source) {
     List<CountColumn> counts = source.counts();
@@ -130,7 +132,8 @@ public final class PopulationReader {
     Column[] values = new Column[counts.size()];
     for (int i = 0; i < counts.size(); i++) {
       CountColumn count = counts.get(i);
-      Column year = source.layout() == Layout.LONG ? lit(count.year()) : lit(source.wideYear());
+      Column year = source.layout() == Layout.LONG ? lit(count.year())
+          : source.layout() == Layout.NOMIS ? col("line_year") : lit(source.wideYear());
       Column age = source.layout() == Layout.LONG ? col("line_age") : lit(count.age());
       values[i] = functions.struct(col("c" + i).as("raw_value"), year.cast(DataTypes.IntegerType).as("year"),
           age.cast(DataTypes.IntegerType).as("age")).as(count.label());

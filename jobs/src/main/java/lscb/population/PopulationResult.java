@@ -1,5 +1,27 @@
 package lscb.population;
 
-/** What the population stage read and wrote: line counts (read = used + out of scope + rejected) and table sizes. */
-public record PopulationResult(int files, long rowsRead, long used, long outOfScope, long rejected,
-    long rejectRows, long councilYears, long boardYears, long regionYears) {}
+import java.util.List;
+
+/**
+ * What the population stage read and wrote: its files, line counts (read = used + out of scope +
+ * rejected) and table sizes.
+ */
+public record PopulationResult(List<PopulationSource> sources, long rowsRead, long used, long outOfScope,
+    long rejected, long rejectRows, long councilYears, long boardYears, long regionYears) {
+
+  /** How many files were used. */
+  public int files() {
+    return sources.size();
+  }
+
+  /** The data status word of the population: synthetic, ons or as supplied (mixed files: as supplied). */
+  public String status() {
+    List<String> all = sources.stream().map(PopulationSource::status).distinct().toList();
+    return all.size() == 1 ? all.get(0) : "as supplied";
+  }
+
+  /** What the figures are, for people: "synthetic" or e.g. "ONS mid-year estimates, revised series (Nomis NM_2002_1)". */
+  public String description() {
+    return String.join("; ", sources.stream().map(PopulationSource::description).distinct().toList());
+  }
+}

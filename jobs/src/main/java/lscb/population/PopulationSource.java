@@ -17,10 +17,19 @@ import lscb.run.UserError;
  */
 public record PopulationSource(String path, String fileName, Layout layout, long headerLine,
     List<String> header, int codeIndex, int sexIndex, int ageIndex, List<CountColumn> counts,
-    int wideYear) {
+    int wideYear, int yearIndex) {
 
-  /** The two layouts ONS publishes single-year-of-age estimates in. */
-  public enum Layout { LONG, WIDE }
+  /**
+   * The layouts read: ONS's long and wide single-year-of-age files, and the Nomis NM_2002_1 export
+   * (one row per area and year, see {@link NomisLayout}).
+   */
+  public enum Layout { LONG, WIDE, NOMIS }
+
+  /** A source with no year column (long and wide layouts). */
+  public PopulationSource(String path, String fileName, Layout layout, long headerLine, List<String> header,
+      int codeIndex, int sexIndex, int ageIndex, List<CountColumn> counts, int wideYear) {
+    this(path, fileName, layout, headerLine, header, codeIndex, sexIndex, ageIndex, counts, wideYear, -1);
+  }
 
   /** A column holding counts: its header label, and the year (long) or age (wide) it is for. */
   public record CountColumn(int index, String label, int year, int age) {}
@@ -47,14 +56,20 @@ public record PopulationSource(String path, String fileName, Layout layout, long
     String fileName = path.substring(path.lastIndexOf('/') + 1);
     for (int i = 0; i < firstLines.size() && i < MAX_PREAMBLE; i++) {
       List<String> fields = CsvText.fields(firstLines.get(i));
-      if (forced != Layout.WIDE) {
+      if (forced == null || forced == Layout.LONG) {
         PopulationSource found = asLong(path, fileName, i + 1, fields);
         if (found != null) {
           return found;
         }
       }
-      if (forced != Layout.LONG) {
+      if (forced == null || forced == Layout.WIDE) {
         PopulationSource found = asWide(path, fileName, i + 1, fields, firstLines.subList(0, i));
+        if (found != null) {
+          return found;
+        }
+      }
+      if (forced == null || forced == Layout.NOMIS) {
+        PopulationSource found = NomisLayout.detect(path, fileName, i + 1, fields);
         if (found != null) {
           return found;
         }
@@ -62,7 +77,9 @@ public record PopulationSource(String path, String fileName, Layout layout, long
     }
     String wanted = forced == Layout.LONG ? "an ONS long header (e.g. ladcode21, laname21, country, sex, age, population_2001, ...)"
         : forced == Layout.WIDE ? "an ONS wide header (Code, Name, Geography, All ages, 0, 1, ..., 90)"
-        : "an ONS header: long (ladcode21, ..., sex, age, population_2001, ...) or wide (Code, Name, ..., 0, 1, ..., 90)";
+        : forced == Layout.NOMIS ? "a Nomis NM_2002_1 header (" + NomisLayout.HEADER + ")"
+        : "an ONS header: long (ladcode21, ..., sex, age, population_2001, ...), wide (Code, Name, ..., 0, 1, ..., 90)"
+            + " or Nomis NM_2002_1 (" + NomisLayout.HEADER + ")";
     throw new UserError("population file " + path + ": no line among the first " + MAX_PREAMBLE
         + " looks like " + wanted + "; check the file or pass --layout");
   }
@@ -169,11 +186,15 @@ public record PopulationSource(String path, String fileName, Layout layout, long
   /**
    * The geography (year of the area boundaries and codes) the file is on: the vintage in the area
    * code column's name for long files (ladcode18, lad2018_code: 2018), the data year for wide files,
+   * 0 for Nomis exports (the latest geography among the codes the file holds, see PopulationTotals),
    * -1 when unknown.
    */
   public int geography() {
     if (layout == Layout.WIDE) {
       return wideYear;
+    }
+    if (layout == Layout.NOMIS) {
+      return NomisLayout.GEOGRAPHY_FROM_CODES;
     }
     Matcher digits = Pattern.compile("(\\d{4}|\\d{2})").matcher(label(codeIndex));
     if (!digits.find()) {
@@ -189,11 +210,37 @@ public record PopulationSource(String path, String fileName, Layout layout, long
    * "ONS mid-year estimates, revised series (Nomis NM_2002_1)")} for the Nomis layout).
    */
   public DataStatus.Population provenance() {
-    return synthetic() ? DataStatus.Population.SYNTHETIC : DataStatus.Population.AS_SUPPLIED;
+    return synthetic() ? DataStatus.Population.SYNTHETIC
+        : layout == Layout.NOMIS ? DataStatus.Population.ons(NomisLayout.DESCRIPTION) : DataStatus.Population.AS_SUPPLIED;
   }
 
   /** True when the file name says it is the synthetic stand-in (SYNTHETIC-...). */
   public boolean synthetic() {
+    return synthetic(fileName);
+  }
+
+  /** Population status words of the run's data status: synthetic, ons (a Nomis NM_2002_1 export) or as supplied. */
+  public String status() {
+    return status(fileName, layout);
+  }
+
+  /** What the figures are, in words for people: "synthetic", or which real series. */
+  public String description() {
+    return description(fileName, layout);
+  }
+
+  /** {@link #status()} of a file known by name and layout (e.g. from population_reconciliation). */
+  public static String status(String fileName, Layout layout) {
+    return synthetic(fileName) ? "synthetic" : layout == Layout.NOMIS ? "ons" : "as supplied";
+  }
+
+  /** {@link #description()} of a file known by name and layout (e.g. from population_reconciliation). */
+  public static String description(String fileName, Layout layout) {
+    return synthetic(fileName) ? "synthetic" : layout == Layout.NOMIS ? NomisLayout.DESCRIPTION
+        : "population estimates as supplied (" + layout.name().toLowerCase(Locale.ROOT) + " layout)";
+  }
+
+  private static boolean synthetic(String fileName) {
     return fileName.toUpperCase(Locale.ROOT).startsWith("SYNTHETIC");
   }
 }

@@ -24,10 +24,12 @@ public final class PopulationTotals {
 
   /**
    * The results of one aggregation: the three tables, the rejects found on the way, the areas used,
-   * and the council-years that rest on a fixed share of a merged area (BCP).
+   * the council-years that rest on a fixed share of a merged area, and the areas whose counts no
+   * council could use because an area they need cannot be split back (area_code; on 2019+ geography
+   * BCP, and Dorset's E06000059, whose county also needs Christchurch out of BCP).
    */
   public record Totals(Dataset<Row> councils, Dataset<Row> boards, Dataset<Row> regions,
-      Dataset<Row> rejects, Dataset<Row> usedAreas, Dataset<Row> apportioned) {}
+      Dataset<Row> rejects, Dataset<Row> usedAreas, Dataset<Row> apportioned, Dataset<Row> inseparableAreas) {}
 
   /**
    * Aggregates good cells (area_code, sex, age, year, count, source_file, geography) into the tables.
@@ -62,7 +64,8 @@ public final class PopulationTotals {
         concat(col("area_code"), lit(", mid-"), col("year").cast("string"), lit(": counts for sex "),
             array_join(col("sexes"), " and "), lit(" only; both males (1) and females (2) are needed, or"
                 + " persons only; the area is left out of that year's figures")).as("reason"));
-    Dataset<Row> areaStatus = areaYears.withColumn("ok", col("ages_complete").and(sexesOk));
+    Dataset<Row> areaStatus = inferGeography(areaYears.withColumn("ok", col("ages_complete").and(sexesOk)),
+        crosswalk);
 
     Dataset<Row> chosen = areaStatus.join(broadcast(crosswalk.areas()), "area_code")
         .withColumn("best", functions.min("rank").over(Window.partitionBy("council_code", "year")))
@@ -72,9 +75,12 @@ public final class PopulationTotals {
             functions.round(functions.sum(col("children").cast(DataTypes.createDecimalType(20, 0))
                 .multiply(col("share"))), 0).cast(DataTypes.LongType).as("children_under_18"),
             functions.array_join(functions.array_sort(functions.collect_set(
-                when(functions.not(col("ok")), col("area_code")))), ", ").as("bad_areas"))
+                when(functions.not(col("ok")), col("area_code")))), ", ").as("bad_areas"),
+            functions.array_join(functions.array_sort(functions.collect_set(
+                when(col("method").equalTo(AreaCrosswalk.INSEPARABLE), col("area_code")))), ", ")
+                .as("inseparable_areas"))
         .join(missingParts(chosen, crosswalk), new String[] {"council_code", "year"}, "left")
-        .withColumn("ok", col("areas_ok").and(col("missing_parts").isNull()))
+        .withColumn("ok", col("areas_ok").and(col("missing_parts").isNull()).and(col("inseparable_areas").equalTo("")))
         .localCheckpoint();
     Dataset<Row> councilInfo = crosswalk.councils();
     Column why = functions.concat_ws("; ",
@@ -82,7 +88,12 @@ public final class PopulationTotals {
             lit(" are incomplete (see their rejects)"))),
         when(col("missing_parts").isNotNull(), concat(lit("its part(s) "), col("missing_parts"),
             lit(" of the "), col("geography").cast("string"), lit(" geography (data/reference/area_crosswalk.csv)"
-                + " are not in the data; add them"))));
+                + " are not in the data; add them"))),
+        when(col("inseparable_areas").notEqual(""), concat(lit("its children are counted inside "),
+            col("inseparable_areas"), lit(" together with another 2006/07 council's (Christchurch, a Dorset district"
+                + " in 2006/07, is part of Bournemouth, Christchurch and Poole since 2019), and the file cannot"
+                + " separate them; no split is invented. Supply a real split or a file on 2018 or earlier"
+                + " boundaries (data/reference/CROSSWALK.md)"))));
     Dataset<Row> incomplete = councilYears.where(functions.not(col("ok")))
         .join(broadcast(councilInfo), "council_code")
         .select(lit(folder).as("source_file"), noLine(), col("council_code").as("area_code"),
@@ -120,7 +131,12 @@ public final class PopulationTotals {
     Dataset<Row> usedAreas = chosen.select("area_code").distinct();
     Dataset<Row> apportioned = chosen.where(col("method").equalTo("apportioned"))
         .select("council_code", "year").distinct();
-    return new Totals(councils, boards, regions, rejects, usedAreas, apportioned);
+    Dataset<Row> blocked = councilYears.where(col("inseparable_areas").notEqual(""))
+        .select(col("council_code"), col("year"), lit(true).as("blocked"));
+    Dataset<Row> inseparableAreas = chosen.join(blocked, new String[] {"council_code", "year"}, "left")
+        .groupBy("area_code").agg(functions.bool_and(col("blocked").isNotNull()).as("only"))
+        .where(col("only")).select("area_code");
+    return new Totals(councils, boards, regions, rejects, usedAreas, apportioned, inseparableAreas);
   }
 
   /**
@@ -140,6 +156,21 @@ public final class PopulationTotals {
     return expected.join(present, new String[] {"council_code", "year", "part_code"}, "left_anti")
         .groupBy("council_code", "year", "geography")
         .agg(array_join(functions.array_sort(functions.collect_set("part_code")), ", ").as("missing_parts"));
+  }
+
+  /**
+   * A file whose geography is {@link NomisLayout#GEOGRAPHY_FROM_CODES} (not in the file) gets the
+   * latest geography its codes imply: the largest crosswalk first_year among the areas it holds.
+   */
+  static Dataset<Row> inferGeography(Dataset<Row> areaYears, AreaCrosswalk crosswalk) {
+    Dataset<Row> implied = areaYears.where(col("geography").equalTo(NomisLayout.GEOGRAPHY_FROM_CODES))
+        .select("source_file", "area_code").distinct()
+        .join(broadcast(crosswalk.areas().select("area_code", "first_year")), "area_code")
+        .groupBy("source_file").agg(functions.max("first_year").as("implied_geography"));
+    return areaYears.join(broadcast(implied), new String[] {"source_file"}, "left")
+        .withColumn("geography", when(col("geography").equalTo(NomisLayout.GEOGRAPHY_FROM_CODES),
+            functions.coalesce(col("implied_geography"), lit(-1))).otherwise(col("geography")))
+        .drop("implied_geography");
   }
 
   private static Column noLine() {

@@ -50,9 +50,15 @@ public final class EesPublisher {
           order(file));
       Outputs.smallCsv(spark, locations.ees(file.name() + ".meta.csv"), META_COLUMNS, metaRows(file));
     });
+    List<List<String>> footnotes = tables.containsKey("spend_per_child")
+        ? EesFootnotes.of(spark, locations, tables.get("spend_per_child")) : List.of();
+    if (!footnotes.isEmpty()) {
+      Outputs.smallCsv(spark, locations.ees("footnotes.csv"), EesFootnotes.COLUMNS, footnotes);
+    }
     tables.values().forEach(Dataset::unpersist);
     councils.unpersist();
-    stage.done(written.size() + " EES files (+ .meta.csv) to " + locations.ees(""));
+    stage.done(written.size() + " EES files (+ .meta.csv) to " + locations.ees("")
+        + (footnotes.isEmpty() ? "" : "; " + footnotes.size() + " footnotes in footnotes.csv"));
     return written;
   }
 

@@ -33,15 +33,15 @@ public final class AtomicRun {
   /** As {@link #run(SparkSession, Locations, Map, Progress, ExitCode, int)}, keeping the default number of runs. */
   public static Outcome run(SparkSession spark, Locations where, Map<String, String> options, Progress progress,
       ExitCode exit) {
-    return run(spark, where, options, progress, exit, RunFolders.DEFAULT_KEEP);
+    return run(spark, where, where.raw("population"), options, progress, exit, RunFolders.DEFAULT_KEEP);
   }
 
   /**
-   * Runs the pipeline on {@code where} atomically, keeping the newest {@code keep} finished runs;
-   * {@code options} are recorded in the manifest as given.
+   * Runs the pipeline on {@code where} atomically, the population read from {@code population} (a folder
+   * or file), keeping the newest {@code keep} finished runs; {@code options} are recorded in the manifest.
    */
-  public static Outcome run(SparkSession spark, Locations where, Map<String, String> options, Progress progress,
-      ExitCode exit, int keep) {
+  public static Outcome run(SparkSession spark, Locations where, String population, Map<String, String> options,
+      Progress progress, ExitCode exit, int keep) {
     if (keep < 1) {
       throw new UserError("--keep-runs must be 1 or more (the published run is always kept), not " + keep);
     }
@@ -59,7 +59,7 @@ public final class AtomicRun {
     try (RunLock lock = RunLock.acquire(fs, RunFolders.lockFile(out), runId)) {
       RunFolders runs = RunFolders.open(fs, out, runId);
       try {
-        Pipeline.Result result = Pipeline.run(spark, runs.locations(where), progress, runId);
+        Pipeline.Result result = Pipeline.run(spark, runs.locations(where), population, progress, runId);
         int code = exit.of(result);
         RunManifest.write(spark, new RunManifest.Run(runId, started, code, options), where, runs.dir(), result);
         Progress.Stage stage = progress.start("commit");

@@ -55,6 +55,30 @@ final class ManifestFiles {
     }
   }
 
+  /** Adds one file with size, sha256 and its row counts, unless it lies under {@code root} (listed there). */
+  static void outside(ArrayNode into, Configuration hadoop, String role, String root, String file, ObjectNode counts) {
+    try {
+      Path path = new Path(file);
+      FileSystem fs = path.getFileSystem(hadoop);
+      Path qualified = fs.makeQualified(path);
+      Path base = new Path(root);
+      String under = base.getFileSystem(hadoop).makeQualified(base).toString();
+      if (qualified.toString().startsWith(under.endsWith("/") ? under : under + "/")) {
+        return;
+      }
+      ObjectNode node = into.addObject();
+      node.put("role", role);
+      node.put("path", qualified.toString());
+      node.put("bytes", fs.getFileStatus(qualified).getLen());
+      node.put("sha256", sha256(fs, qualified));
+      if (counts != null) {
+        node.setAll(counts);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the input " + file, e);
+    }
+  }
+
   /**
    * Every file under {@code dir}, recursively. Plain listings rather than {@code listFiles}: its
    * located statuses read each file's permissions, which Hadoop's local filesystem does with a forked

@@ -28,32 +28,42 @@ public final class Pipeline {
   /** One stage's wall time. */
   public record StageTime(String name, double seconds) {}
 
-  /** What a run produced, whether the report's figures were all reproduced, and how long each stage took. */
+  /**
+   * What a run produced, whether the report's figures were reproduced (conforms: every miss, if any, is
+   * explained by the population used; verdict: the details), and how long each stage took.
+   */
   public record Result(Reconciliation reconciliation, List<String> published, boolean conforms,
-      PopulationResult population, List<StageTime> stages, DataStatus status) {}
+      PopulationResult population, List<StageTime> stages, DataStatus status, ReportCheck.Verdict verdict) {}
 
   /**
    * Normalise, population, analyses, EES publication and the report-conformance check; all write under
    * locations.out(), each output marked with the data status derived from the inputs and with {@code runId}.
    */
   public static Result run(SparkSession spark, Locations locations, Progress progress, String runId) {
+    return run(spark, locations, locations.raw("population"), progress, runId);
+  }
+
+  /** As {@link #run(SparkSession, Locations, Progress, String)}, with the population read from {@code populationAt}. */
+  public static Result run(SparkSession spark, Locations locations, String populationAt, Progress progress,
+      String runId) {
     Progress.Stage derived = progress.start("data status");
-    DataStatus status = DataStatus.derive(spark, locations, true, locations.raw("population"), null, runId)
+    DataStatus status = DataStatus.derive(spark, locations, true, populationAt, null, runId)
         .applyTo(spark);
     derived.done(status.summary());
     try {
-      return stages(spark, locations, progress, status);
+      return stages(spark, locations, populationAt, progress, status);
     } finally {
       DataStatus.clear(spark);
     }
   }
 
-  private static Result stages(SparkSession spark, Locations locations, Progress progress, DataStatus status) {
+  private static Result stages(SparkSession spark, Locations locations, String populationAt, Progress progress,
+      DataStatus status) {
     List<StageTime> stages = Collections.synchronizedList(new ArrayList<>());
     // The returns and the population figures share no input: normalise them side by side.
     Map<String, Supplier<Object>> inputs = new LinkedHashMap<>();
     inputs.put("normalise", () -> timed(stages, "normalise", () -> Normalise.run(spark, locations, progress)));
-    inputs.put("population", () -> timed(stages, "population", () -> PopulationJob.run(spark, locations, progress)));
+    inputs.put("population", () -> timed(stages, "population", () -> PopulationJob.run(spark, locations, progress, populationAt, null)));
     Map<String, Object> normalised = Concurrently.run(spark, inputs);
     Reconciliation reconciliation = (Reconciliation) normalised.get("normalise");
     PopulationResult population = (PopulationResult) normalised.get("population");
@@ -61,13 +71,13 @@ public final class Pipeline {
     // Publication reads the analysis tables and so does the check: they too run side by side.
     Map<String, Supplier<Object>> outputs = new LinkedHashMap<>();
     outputs.put("ees", () -> timed(stages, "ees", () -> EesPublisher.run(spark, locations, progress)));
-    outputs.put("report-check", () -> timed(stages, "report-check", () -> ReportCheck.run(spark, locations, progress)));
+    outputs.put("report-check", () -> timed(stages, "report-check", () -> ReportCheck.verdict(spark, locations, progress)));
     Map<String, Object> checked = Concurrently.run(spark, outputs);
     @SuppressWarnings("unchecked")
     List<String> published = (List<String>) checked.get("ees");
-    boolean conforms = (Boolean) checked.get("report-check");
+    ReportCheck.Verdict verdict = (ReportCheck.Verdict) checked.get("report-check");
     List<StageTime> order = stages.stream().sorted(Comparator.comparing(t -> STAGES.indexOf(t.name()))).toList();
-    return new Result(reconciliation, published, conforms, population, order, status);
+    return new Result(reconciliation, published, verdict.conforms(), population, order, status, verdict);
   }
 
   private static <T> T timed(List<StageTime> stages, String name, Supplier<T> stage) {

@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import lscb.ingest.Reconciliation;
+import lscb.population.PopulationSource;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkConf;
@@ -43,7 +44,9 @@ public final class RunManifest {
     root.put("started", run.started().toString());
     root.put("finished", Instant.now().toString());
     root.put("exit_code", run.exitCode());
-    root.put("figures_reproduced", result.conforms());
+    root.put("figures_reproduced", result.verdict().allReproduced());
+    ArrayNode explained = root.putArray("figures_not_reproduced_explained");
+    result.verdict().explained().forEach(explained::add);
     root.set("data_status", dataStatus(json, result.status()));
     root.set("code", code(json));
     root.set("spark", spark(json, spark));
@@ -134,6 +137,11 @@ public final class RunManifest {
     }
     ArrayNode inputs = json.createArrayNode();
     ManifestFiles.inputs(inputs, hadoop, "raw", where.raw(), counts);
+    // A population read from outside RAW (--population PATH): each file the stage used.
+    for (PopulationSource source : result.population().sources()) {
+      ManifestFiles.outside(inputs, hadoop, "population", where.raw(), source.path(),
+          counts.get("population/" + source.fileName()));
+    }
     ManifestFiles.inputs(inputs, hadoop, "reference", where.reference(), Map.of());
     ManifestFiles.inputs(inputs, hadoop, "published", where.published(), Map.of());
     return inputs;

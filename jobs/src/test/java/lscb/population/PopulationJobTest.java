@@ -135,11 +135,10 @@ class PopulationJobTest extends SparkTestBase {
     assertEquals(children("E06000055", 2005) + children("E06000056", 2005), council.get("E10000001/2005"),
         "Bedfordshire = Bedford + Central Bedfordshire");
     assertEquals(children("E06000047", 2006), council.get("E10000010/2006"), "Durham = County Durham (2009)");
-    long bcp = children("E06000058", 2006);
-    assertEquals(Math.round(bcp * 0.46), council.get("E06000028/2006"), "Bournemouth = 46% of BCP");
-    assertEquals(Math.round(bcp * 0.43), council.get("E06000029/2006"), "Poole = 43% of BCP");
-    assertEquals(Math.round(children("E06000059", 2006) + bcp * 0.11), council.get("E10000009/2006"),
-        "Dorset county = Dorset (2019) + Christchurch's 11% of BCP");
+    for (String withoutSplit : List.of("E06000028", "E06000029", "E10000009")) {
+      assertFalse(council.containsKey(withoutSplit + "/2006"),
+          withoutSplit + ": BCP (2019) cannot be split back into Bournemouth, Poole and Dorset; no figure is invented");
+    }
     long kent = 0;
     long dorset = 0;
     for (int age = 0; age < 18; age++) {
@@ -183,6 +182,9 @@ class PopulationJobTest extends SparkTestBase {
     assertReject(rejects, "E06000001", "", "Hartlepool (E06000001) mid-2006 is left out");
     assertReject(rejects, "E08000035", "2005, 2006, 2007", "Leeds (E08000035): no rows for mid-2005, 2006, 2007");
     assertReject(rejects, "E10000017", "", "its part(s) E07000118, E07000119");
+    assertReject(rejects, "E06000028", "", "Bournemouth (E06000028) mid-2006 is left out");
+    assertReject(rejects, "E10000009", "", "no split is invented");
+    assertReject(rejects, "E06000058", "E06000058", "cannot be split back");
     assertFalse(table("population_council", "council_code").containsKey("E10000017/2006"),
         "Lancashire from one of its twelve districts is left out, not understated");
     assertFalse(rejects.stream().anyMatch(r -> text(r, "area_code").startsWith("W06")),
@@ -213,15 +215,15 @@ class PopulationJobTest extends SparkTestBase {
         long expected = LONG_GOOD.size() * 36L - 1 + 1 + 4;
         assertEquals(expected, read, "long: every non-blank data line");
         assertEquals(3L, (long) r.getAs("out_of_scope"), "ages 18 and 90, Wales");
-        assertEquals(6L, (long) r.getAs("rejected"), "unknown code, -3, abc, sex X, two duplicates");
+        assertEquals(6L + 2 * 36, (long) r.getAs("rejected"),
+            "unknown code, -3, abc, sex X, two duplicates; the lines of BCP and Dorset (2019), which no council can use");
       }
     }
     assertEquals(result.rowsRead(), result.used() + result.outOfScope() + result.rejected(), "result totals");
     assertTrue(progress.contains("lines read"), "a reconciliation line is printed: " + progress);
     assertTrue(progress.contains("left out [SYNTHETIC-stale.csv]"),
         "a synthetic file beside real ones is left out (else every value would be a duplicate): " + progress);
-    assertTrue(progress.contains("6 council-years rest on fixed shares"),
-        "BCP apportionment (3 councils x 2005, 2006) is announced: " + progress);
+    assertFalse(progress.contains("fixed shares"), "nothing is apportioned: " + progress);
   }
 
   @Test
