@@ -84,8 +84,8 @@ public final class PopulationJob {
     long apportioned = write(spark, locations, totals, rejects,
         reconcile(lines, checked, totals.usedAreas(), totals.inseparableAreas()));
     if (apportioned > 0) {
-      progress.start("population").done(apportioned + " council-years rest on fixed shares of Bournemouth,"
-          + " Christchurch and Poole (E06000058): estimates, see data/reference/CROSSWALK.md");
+      progress.start("population").done(apportioned + " council-years rest on shares of a merged area given in"
+          + " data/reference/area_crosswalk.csv (method apportioned): estimates, see data/reference/CROSSWALK.md");
     }
     PopulationResult result = counts(spark, locations, sources);
     persisted.forEach(Dataset::unpersist);

@@ -24,4 +24,17 @@ public record PopulationResult(List<PopulationSource> sources, long rowsRead, lo
   public String description() {
     return String.join("; ", sources.stream().map(PopulationSource::description).distinct().toList());
   }
+
+  /**
+   * The sentence a reader of the outputs (notebooks, report) shows about the population: for the
+   * Nomis export "ONS mid-year estimates (revised series); Source: Office for National Statistics
+   * licensed under the Open Government Licence v3.0".
+   */
+  public String notice() {
+    return switch (status()) {
+      case "ons" -> "ONS mid-year estimates (revised series); " + NomisLayout.ATTRIBUTION;
+      case "synthetic" -> "synthetic, not ONS estimates: a made-up stand-in with the shape of the ONS mid-year estimates";
+      default -> description() + ", as supplied (not checked by the project)";
+    };
+  }
 }

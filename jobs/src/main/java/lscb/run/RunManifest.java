@@ -47,7 +47,9 @@ public final class RunManifest {
     root.put("figures_reproduced", result.verdict().allReproduced());
     ArrayNode explained = root.putArray("figures_not_reproduced_explained");
     result.verdict().explained().forEach(explained::add);
-    root.set("data_status", dataStatus(json, result.status()));
+    // The sentence readers of the run show about the population (the notebooks), from the population stage.
+    root.set("data_status", dataStatus(json, result.status())
+        .put("population_notice", result.population().notice()));
     root.set("code", code(json));
     root.set("spark", spark(json, spark));
     ObjectNode settings = root.putObject("settings");

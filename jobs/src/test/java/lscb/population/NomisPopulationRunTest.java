@@ -141,6 +141,9 @@ class NomisPopulationRunTest extends SparkTestBase {
     assertEquals("ons", manifest.path("data_status").path("population").asText(), manifest.toString());
     assertEquals("ONS mid-year estimates, revised series (Nomis NM_2002_1)",
         manifest.path("data_status").path("population_label").asText());
+    assertEquals("ONS mid-year estimates (revised series); Source: Office for National Statistics licensed under the"
+        + " Open Government Licence v3.0", manifest.path("data_status").path("population_notice").asText(),
+        "the sentence the notebooks show instead of the synthetic warning");
     JsonNode input = null;
     for (JsonNode i : manifest.path("inputs")) {
       if (i.path("role").asText().equals("population")) {
