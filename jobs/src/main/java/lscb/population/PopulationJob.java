@@ -89,10 +89,9 @@ public final class PopulationJob {
     }
     PopulationResult result = counts(spark, locations, sources);
     persisted.forEach(Dataset::unpersist);
-    progress.start("population").done("using " + result.description() + ": " + describe(spark, locations, sources));
-    stage.done(String.format(Locale.ROOT, "%d file(s); lines read %,d = used %,d + out of scope %,d"
+    stage.done(String.format(Locale.ROOT, "using %s: %s; lines read %,d = used %,d + out of scope %,d"
             + " + rejected %,d; council-years %,d, board-years %,d, region-years %,d; reject rows %,d (%s)",
-        result.files(), result.rowsRead(), result.used(), result.outOfScope(),
+        result.description(), describe(spark, locations, sources), result.rowsRead(), result.used(), result.outOfScope(),
         result.rejected(), result.councilYears(), result.boardYears(), result.regionYears(),
         result.rejectRows(), locations.rejects("population.csv")));
     return result;

@@ -25,6 +25,13 @@ public record PopulationResult(List<PopulationSource> sources, long rowsRead, lo
     return String.join("; ", sources.stream().map(PopulationSource::description).distinct().toList());
   }
 
+  /** The description of a real population, or null when it is synthetic (nothing real to divide by). */
+  public String realDescription() {
+    List<String> real = sources.stream().filter(s -> !s.synthetic()).map(PopulationSource::description)
+        .distinct().toList();
+    return real.isEmpty() ? null : String.join("; ", real);
+  }
+
   /**
    * The sentence a reader of the outputs (notebooks, report) shows about the population: for the
    * Nomis export "ONS mid-year estimates (revised series); Source: Office for National Statistics

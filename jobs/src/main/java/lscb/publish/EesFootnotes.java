@@ -29,8 +29,8 @@ final class EesFootnotes {
 
   private EesFootnotes() {}
 
-  /** The footnote rows, given the spend_per_child analysis table; empty when no board is x and the population is synthetic. */
-  static List<List<String>> of(SparkSession spark, Locations locations, Dataset<Row> spendPerChild) {
+  /** The footnote rows, given the spend_per_child analysis table and the real population's description. */
+  static List<List<String>> of(SparkSession spark, Locations locations, Dataset<Row> spendPerChild, String population) {
     List<Row> missing = spendPerChild.where(col("geographic_level").equalTo("Local authority")
             .and(col("spend").isNotNull()).and(col("children_under_18").isNull()))
         .select("new_la_code", "la_name").distinct().orderBy("la_name").collectAsList();
@@ -53,8 +53,7 @@ final class EesFootnotes {
       notes.add("x (not available) for " + String.join("; ", other) + ": the population used has no complete"
           + " figure for the board in that year (see rejects/population.csv).");
     }
-    String real = PopulationUsed.realDescription(spark, locations);
-    if (NomisLayout.DESCRIPTION.equals(real)) {
+    if (NomisLayout.DESCRIPTION.equals(population)) {
       notes.add("Children under 18: ONS mid-year estimates (revised series); " + NomisLayout.ATTRIBUTION + ".");
     }
     List<List<String>> rows = new ArrayList<>();

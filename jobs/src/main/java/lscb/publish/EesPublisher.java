@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import lscb.run.Concurrently;
 import lscb.run.DataStatus;
 import lscb.run.Inputs;
@@ -36,6 +37,15 @@ public final class EesPublisher {
 
   /** Writes every file of {@link EesFiles#all()} under locations.ees(); returns their names. */
   public static List<String> run(SparkSession spark, Locations locations, Progress progress) {
+    return run(spark, locations, progress, () -> PopulationUsed.realDescription(spark, locations));
+  }
+
+  /**
+   * As {@link #run(SparkSession, Locations, Progress)}; {@code realPopulation} gives the real population's
+   * description, or null for the synthetic one (footnotes are written only for a real population).
+   */
+  public static List<String> run(SparkSession spark, Locations locations, Progress progress,
+      Supplier<String> realPopulation) {
     Progress.Stage stage = progress.start("publish");
     String status = DataStatus.of(spark).summary();
     Map<String, Dataset<Row>> tables = new HashMap<>();
@@ -50,8 +60,9 @@ public final class EesPublisher {
           order(file));
       Outputs.smallCsv(spark, locations.ees(file.name() + ".meta.csv"), META_COLUMNS, metaRows(file));
     });
-    List<List<String>> footnotes = tables.containsKey("spend_per_child")
-        ? EesFootnotes.of(spark, locations, tables.get("spend_per_child")) : List.of();
+    String population = realPopulation.get();
+    List<List<String>> footnotes = population != null && tables.containsKey("spend_per_child")
+        ? EesFootnotes.of(spark, locations, tables.get("spend_per_child"), population) : List.of();
     if (!footnotes.isEmpty()) {
       Outputs.smallCsv(spark, locations.ees("footnotes.csv"), EesFootnotes.COLUMNS, footnotes);
     }

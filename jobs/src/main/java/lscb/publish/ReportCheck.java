@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import lscb.run.Locations;
 import lscb.run.Outputs;
 import lscb.run.Progress;
@@ -90,12 +91,18 @@ public final class ReportCheck {
    * not count against {@link Verdict#conforms()}; it is still not reproduced.
    */
   public static Verdict verdict(SparkSession spark, Locations locations, Progress progress) {
+    return verdict(spark, locations, progress, () -> PopulationUsed.realDescription(spark, locations));
+  }
+
+  /** As {@link #verdict(SparkSession, Locations, Progress)}, told the real population's description (null: synthetic). */
+  public static Verdict verdict(SparkSession spark, Locations locations, Progress progress,
+      Supplier<String> realPopulation) {
     Progress.Stage stage = progress.start("report-check");
     String path = locations.published("figures.csv");
     requireFile(spark, path);
     List<Row> figures = spark.read().schema(FIGURES).option("header", "true").option("mode", "FAILFAST")
         .csv(path).collectAsList();
-    String population = PopulationUsed.realDescription(spark, locations);
+    String population = realPopulation.get();
     List<Result> results = noted(check(figures, FigureSources.read(spark, locations)), population);
     List<Row> rows = new ArrayList<>();
     for (Result r : results) {

@@ -70,8 +70,10 @@ public final class Pipeline {
     timed(stages, "analyse", () -> Analyses.run(spark, locations, progress));
     // Publication reads the analysis tables and so does the check: they too run side by side.
     Map<String, Supplier<Object>> outputs = new LinkedHashMap<>();
-    outputs.put("ees", () -> timed(stages, "ees", () -> EesPublisher.run(spark, locations, progress)));
-    outputs.put("report-check", () -> timed(stages, "report-check", () -> ReportCheck.verdict(spark, locations, progress)));
+    outputs.put("ees", () -> timed(stages, "ees", () -> EesPublisher.run(spark, locations, progress,
+        population::realDescription)));
+    outputs.put("report-check", () -> timed(stages, "report-check", () -> ReportCheck.verdict(spark, locations, progress,
+        population::realDescription)));
     Map<String, Object> checked = Concurrently.run(spark, outputs);
     @SuppressWarnings("unchecked")
     List<String> published = (List<String>) checked.get("ees");
