@@ -23,7 +23,7 @@ import org.apache.spark.sql.SparkSession;
  */
 final class EesFootnotes {
   static final List<String> COLUMNS = List.of("file", "footnote");
-  static final List<String> SPEND_FILES = List.of("spend_per_child", "spend_summary", "spend_extremes");
+  static final List<String> SPEND_FILES = List.of("spend_per_child", "spend_summary");
   /** The reject reason the population stage gives a council that an inseparable area blocks. */
   static final String NO_SPLIT = "no split is invented";
 

@@ -56,7 +56,7 @@ public final class RealPopulation {
   }
 
   /** The fields of one CSV line (double quotes around names with commas). */
-  static List<String> fields(String line) {
+  public static List<String> fields(String line) {
     List<String> out = new java.util.ArrayList<>();
     StringBuilder field = new StringBuilder();
     boolean quoted = false;
