@@ -12,8 +12,9 @@ import lscb.run.UserError;
 
 /**
  * One population input file and where its fields are, found from its header: the ONS long
- * back-series layout (MYEB: area, sex, age, population_YYYY...) or the wide per-year layout
- * (Code, Name, Geography, All ages, 0, 1, ..., 90 or 90+).
+ * back-series layout (MYEB: area, sex, age, population_YYYY...), the wide per-year layout
+ * (Code, Name, Geography, All ages, 0, 1, ..., 90 or 90+) or the Nomis NM_2002_1 export
+ * ({@link NomisLayout}: name, code, year, Age 0, ..., Aged 90+).
  */
 public record PopulationSource(String path, String fileName, Layout layout, long headerLine,
     List<String> header, int codeIndex, int sexIndex, int ageIndex, List<CountColumn> counts,
