@@ -75,7 +75,9 @@ public final class PopulationJob {
       crosswalk.check();
       return null;
     });
-    first.put("totals", () -> PopulationTotals.of(checked.where(col("reason").isNull()), crosswalk, population));
+    boolean codesGiveGeography = sources.stream().anyMatch(s -> s.geography() == NomisLayout.GEOGRAPHY_FROM_CODES);
+    first.put("totals", () -> PopulationTotals.of(checked.where(col("reason").isNull()), crosswalk, population,
+        codesGiveGeography));
     Totals totals = (Totals) Concurrently.run(spark, first).get("totals");
 
     Dataset<Row> rejects = PopulationChecks.lineRejects(lines)

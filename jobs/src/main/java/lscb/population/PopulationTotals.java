@@ -35,8 +35,10 @@ public final class PopulationTotals {
    * Aggregates good cells (area_code, sex, age, year, count, source_file, geography) into the tables.
    *
    * @param folder the population location, named in rejects that belong to no one line
+   * @param codesGiveGeography some file's geography is inferred from its codes (a Nomis export, see
+   *     {@link #inferGeography})
    */
-  public static Totals of(Dataset<Row> goodCells, AreaCrosswalk crosswalk, String folder) {
+  public static Totals of(Dataset<Row> goodCells, AreaCrosswalk crosswalk, String folder, boolean codesGiveGeography) {
     Column childAges = functions.sequence(lit(0), lit(PopulationSource.MAX_CHILD_AGE));
     Dataset<Row> groups = goodCells.where(col("age").between(0, PopulationSource.MAX_CHILD_AGE))
         .groupBy("area_code", "sex", "year")
@@ -64,8 +66,10 @@ public final class PopulationTotals {
         concat(col("area_code"), lit(", mid-"), col("year").cast("string"), lit(": counts for sex "),
             array_join(col("sexes"), " and "), lit(" only; both males (1) and females (2) are needed, or"
                 + " persons only; the area is left out of that year's figures")).as("reason"));
-    Dataset<Row> areaStatus = inferGeography(areaYears.withColumn("ok", col("ages_complete").and(sexesOk)),
-        crosswalk);
+    Dataset<Row> areaStatus = areaYears.withColumn("ok", col("ages_complete").and(sexesOk));
+    if (codesGiveGeography) {
+      areaStatus = inferGeography(areaStatus, crosswalk);
+    }
 
     Dataset<Row> chosen = areaStatus.join(broadcast(crosswalk.areas()), "area_code")
         .withColumn("best", functions.min("rank").over(Window.partitionBy("council_code", "year")))
