@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import lscb.run.AtomicRun;
 import lscb.run.Locations;
 import lscb.run.Progress;
+import lscb.run.RunFolders;
 import lscb.testing.Fixtures;
 import lscb.testing.RealPopulation;
 import lscb.testing.SparkTestBase;
@@ -41,6 +42,7 @@ class NomisPopulationRunTest extends SparkTestBase {
   @TempDir static Path out;
   static Locations locations;
   static AtomicRun.Outcome outcome;
+  static Path run;
   static String printed;
   static Map<String, Long> file;
 
@@ -53,8 +55,11 @@ class NomisPopulationRunTest extends SparkTestBase {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     outcome = AtomicRun.run(spark, locations, RealPopulation.FOLDER.toString(), Map.of("population",
         RealPopulation.FOLDER.toString()), new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8)),
-        r -> r.conforms() ? 0 : 4);
+        r -> r.conforms() ? 0 : 4, RunFolders.DEFAULT_KEEP);
     printed = bytes.toString(StandardCharsets.UTF_8);
+    // The run's outputs are in its own folder (OUT/runs/RUN-ID), which OUT/LATEST names.
+    run = Path.of(new org.apache.hadoop.fs.Path(outcome.folder()).toUri().getPath());
+    locations = new Locations(locations.raw(), locations.reference(), locations.published(), run.toString());
     file = RealPopulation.childrenByCodeAndYear();
   }
 
@@ -144,7 +149,7 @@ class NomisPopulationRunTest extends SparkTestBase {
   void theRunSaysWhichPopulationItUsed() throws IOException {
     assertTrue(printed.contains("using ONS mid-year estimates, revised series (Nomis NM_2002_1)"), printed);
     assertTrue(printed.contains("nomis-NM_2002_1-persons-sya-1997-2020.csv"), "the file is named: " + printed);
-    JsonNode manifest = new ObjectMapper().readTree(out.resolve("out/manifest.json").toFile());
+    JsonNode manifest = new ObjectMapper().readTree(run.resolve("manifest.json").toFile());
     assertEquals("ons", manifest.path("data_status").path("population").asText(), manifest.toString());
     assertEquals("ONS mid-year estimates, revised series (Nomis NM_2002_1)",
         manifest.path("data_status").path("population_label").asText());
@@ -166,7 +171,7 @@ class NomisPopulationRunTest extends SparkTestBase {
 
   @Test
   void perChildFiguresAreStatedHonestly() throws IOException {
-    List<String> lines = Files.readAllLines(out.resolve("out/conformance.csv"), StandardCharsets.UTF_8);
+    List<String> lines = Files.readAllLines(run.resolve("conformance.csv"), StandardCharsets.UTF_8);
     Map<String, String> perChild = lines.stream().filter(l -> l.matches("F[1-4],per_child,.*"))
         .collect(Collectors.toMap(l -> l.substring(0, 2), l -> l));
     assertEquals(4, perChild.size(), "F1-F4 per child are checked");
@@ -183,7 +188,7 @@ class NomisPopulationRunTest extends SparkTestBase {
 
   @Test
   void eesSpendFilesSayNotAvailableForBoardsWithoutASplit() throws IOException {
-    List<String> spend = Files.readAllLines(out.resolve("out/ees/spend_per_child.csv"), StandardCharsets.UTF_8);
+    List<String> spend = Files.readAllLines(run.resolve("ees/spend_per_child.csv"), StandardCharsets.UTF_8);
     List<String> header = RealPopulation.fields(spend.get(0));
     int code = header.indexOf("new_la_code");
     int children = header.indexOf("children_count");
@@ -203,7 +208,7 @@ class NomisPopulationRunTest extends SparkTestBase {
       }
     }
     assertEquals(WITHOUT_SPLIT, shownWithX, "Bournemouth, Poole and Dorset answered and are shown with x");
-    String footnotes = Files.readString(out.resolve("out/ees/footnotes.csv"), StandardCharsets.UTF_8);
+    String footnotes = Files.readString(run.resolve("ees/footnotes.csv"), StandardCharsets.UTF_8);
     assertTrue(footnotes.contains("spend_per_child") && footnotes.contains("Christchurch")
         && footnotes.contains("Open Government Licence v3.0"), "footnotes say why, and the licence line: " + footnotes);
   }
