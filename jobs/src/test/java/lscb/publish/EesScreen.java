@@ -68,8 +68,9 @@ final class EesScreen {
   List<String> problems(Path ees) throws IOException {
     List<String> out = new ArrayList<>();
     try (Stream<Path> files = Files.list(ees)) {
-      for (Path data : files.filter(p -> p.toString().endsWith(".csv") && !p.toString().endsWith(".meta.csv"))
-          .sorted().toList()) {
+      // footnotes.csv (written with a real population) is a list of footnotes, not a data file
+      for (Path data : files.filter(p -> p.toString().endsWith(".csv") && !p.toString().endsWith(".meta.csv")
+          && !p.getFileName().toString().equals("footnotes.csv")).sorted().toList()) {
         out.addAll(problems(data, ees.resolve(data.getFileName().toString().replace(".csv", ".meta.csv"))));
       }
     }
