@@ -34,7 +34,7 @@ public final class Charts {
 
   /** A bar chart of one or more series over the same categories (codes shown in words); then {@link #finish}. */
   public static CategoryChart bars(String title, String xTitle, String yTitle, List<String> categories,
-      List<String> seriesNames, List<List<? extends Number>> values) {
+      List<String> seriesNames, List<? extends List<? extends Number>> values) {
     CategoryChart chart = bars(title, xTitle, yTitle);
     List<String> words = categories.stream().map(c -> Words.label(Words.period(c))).toList();
     for (int i = 0; i < seriesNames.size(); i++) {

@@ -119,6 +119,33 @@ public final class EesTable {
     return view;
   }
 
+  /**
+   * The indicators as rows and one column per value of keyColumn (e.g. one per year), each number formatted with its
+   * own unit and decimals: for tables with few rows and many indicators, which would not fit the page side by side.
+   */
+  public TableView transposed(String caption, String keyColumn, String... indicators) {
+    tech.tablesaw.api.StringColumn measure = tech.tablesaw.api.StringColumn.create("Measure");
+    List<String> keys = texts(keyColumn);
+    List<tech.tablesaw.api.StringColumn> values = new ArrayList<>();
+    for (String key : keys) {
+      values.add(tech.tablesaw.api.StringColumn.create(keyColumn.equals("time_period") ? Words.period(key) : Words.label(key)));
+    }
+    for (String indicator : indicators) {
+      measure.append(label(indicator));
+      Ees.Column c = meta.get(indicator);
+      for (int r = 0; r < keys.size(); r++) {
+        double v = table.numberColumn(indicator).getDouble(r);
+        String symbol = table.containsColumn(indicator + Ees.SYMBOL) ? table.stringColumn(indicator + Ees.SYMBOL).get(r) : "";
+        values.get(r).append(Double.isNaN(v) ? symbol : Format.number(v, c == null ? null : c.decimals(), c == null ? "" : c.unit()));
+      }
+    }
+    Table t = Table.create(name, measure);
+    values.forEach(t::addColumns);
+    TableView view = TableView.of(t).caption(caption).label("Measure", "");
+    values.forEach(v -> view.alignRight(v.name()).label(v.name(), v.name()));
+    return view;
+  }
+
   private EesTable with(Table rows) {
     return new EesTable(name, rows, meta);
   }

@@ -24,6 +24,7 @@ public final class TableView {
   private final Map<String, String> labels = new HashMap<>();
   private final Map<String, String> units = new HashMap<>();
   private final Map<String, Integer> decimals = new HashMap<>();
+  private final java.util.Set<String> rightAligned = new java.util.HashSet<>();
   private String caption;
   private String note;
 
@@ -68,6 +69,12 @@ public final class TableView {
     return this;
   }
 
+  /** Aligns a text column of already formatted numbers to the right. */
+  public TableView alignRight(String column) {
+    rightAligned.add(column);
+    return this;
+  }
+
   public TableView decimals(String column, Integer dp) {
     if (dp != null) {
       decimals.put(column, dp);
@@ -83,7 +90,7 @@ public final class TableView {
     StringBuilder html = new StringBuilder(STYLE).append("<table class=\"lscb\">\n<caption>")
         .append(escape(caption)).append("</caption>\n<thead><tr>");
     for (String c : columns) {
-      html.append("<th style=\"text-align:").append(numeric(c) ? "right" : "left").append("\">")
+      html.append("<th style=\"text-align:").append(numeric(c) || rightAligned.contains(c) ? "right" : "left").append("\">")
           .append(escape(labels.getOrDefault(c, headerWords(c)))).append("</th>");
     }
     html.append("</tr></thead>\n<tbody>\n");
@@ -91,8 +98,11 @@ public final class TableView {
     for (int r = 0; r < table.rowCount(); r++) {
       html.append("<tr>");
       for (String c : columns) {
-        boolean number = numeric(c);
-        String cell = number ? numberCell(c, r, symbolsUsed) : textCell(c, r);
+        boolean number = numeric(c) || rightAligned.contains(c);
+        String cell = numeric(c) ? numberCell(c, r, symbolsUsed) : textCell(c, r);
+        if (rightAligned.contains(c) && Format.symbol(cell) != null) {
+          symbolsUsed.put(cell, Format.symbol(cell));
+        }
         html.append("<td class=\"").append(number ? "n" : "t").append("\" style=\"text-align:")
             .append(number ? "right" : "left").append("\">").append(escape(cell)).append("</td>");
       }
