@@ -6,12 +6,13 @@ import java.util.Locale;
 public final class Format {
   private Format() {}
 
-  /** A number with decimals (null: none if whole, else 1) and an EES unit: "%" -> 33.9%, "£" -> £1,234, "pp" -> 5.5 pp. */
+  /** A number with decimals (null: 1 for % and pp, else none if whole, else 1) and an EES unit: "%" -> 33.9%, "£" -> £1,234, "pp" -> 5.5 pp. */
   public static String number(double value, Integer decimals, String unit) {
     if (Double.isNaN(value)) {
       return "";
     }
-    int dp = decimals != null ? decimals : value == Math.rint(value) ? 0 : 1;
+    String u0 = unit == null ? "" : unit.trim();
+    int dp = decimals != null ? decimals : u0.equals("%") || u0.equals("pp") || value != Math.rint(value) ? 1 : 0;
     String digits = String.format(Locale.ROOT, "%,." + dp + "f", value);
     if (digits.matches("-0(\\.0*)?")) {
       digits = digits.substring(1);

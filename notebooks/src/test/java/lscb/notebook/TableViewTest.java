@@ -55,5 +55,6 @@ class TableViewTest {
     assertEquals("£2.35", Format.pounds(2.345, 2));
     assertEquals("5.5 pp", Format.number(5.5, 1, "pp"));
     assertEquals("0.0%", Format.pct(-0.01), "no negative zero");
+    assertEquals("100.0%", Format.number(100, null, "%"), "a percentage keeps one decimal when the meta file gives none");
   }
 }
