@@ -29,8 +29,8 @@ public final class RunFolder {
 
   /**
    * The output folder a notebook reads when its parameters cell does not set one: LSCB_OUT, else LSCB_ROOT/out, else
-   * the checkout found above the working folder (the one holding the lscb launcher), else the working folder's parent
-   * if it holds a run (an executed copy in OUT/notebooks/).
+   * the working folder's parent if it holds a run (an executed copy in OUT/notebooks/), else the out/ of the checkout
+   * found above the working folder (the one holding the lscb launcher).
    */
   public static Path defaultOut(Map<String, String> env, Path workingDir) {
     if (notBlank(env.get("LSCB_OUT"))) {
@@ -40,14 +40,14 @@ public final class RunFolder {
       return Path.of(env.get("LSCB_ROOT")).resolve("out").toAbsolutePath().normalize();
     }
     Path dir = workingDir.toAbsolutePath().normalize();
+    Path parent = dir.getParent();
+    if (parent != null && (Files.isRegularFile(parent.resolve("manifest.json")) || Files.isRegularFile(parent.resolve("LATEST")))) {
+      return parent;
+    }
     for (Path d = dir; d != null; d = d.getParent()) {
       if (Files.isRegularFile(d.resolve("lscb")) && Files.isDirectory(d.resolve("notebooks"))) {
         return d.resolve("out");
       }
-    }
-    Path parent = dir.getParent();
-    if (parent != null && (Files.isRegularFile(parent.resolve("manifest.json")) || Files.isRegularFile(parent.resolve("LATEST")))) {
-      return parent;
     }
     return dir.resolveSibling("out");
   }

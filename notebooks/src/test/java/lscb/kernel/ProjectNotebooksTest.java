@@ -125,7 +125,40 @@ class ProjectNotebooksTest {
     String html = Files.readString(result.html());
     assertTrue(pngs >= 4, name + " has charts (" + pngs + ")");
     assertEquals(pngs, html.split("<img src=\"data:image/png;base64,", -1).length - 1, "every chart of " + name + " is in its HTML page");
-    assertTrue(plain(html).contains("Reconstructed and synthetic data"), name + " says at the top that the data are not real");
+    String runId = com.google.gson.JsonParser.parseString(Files.readString(lscb.notebook.RunFolder.resolve(out).resolve("manifest.json")))
+        .getAsJsonObject().get("run_id").getAsString();
+    assertTrue(html.contains("lscb-provenance") && plain(html).contains(runId), name + " states its provenance (run " + runId + ") at the top");
+    assertTrue(plain(html).contains(lscb.notebook.Provenance.read(lscb.notebook.RunFolder.resolve(out)).dataSentence().substring(0, 40)),
+        name + " says what the manifest records about the data, or that it is unknown");
+  }
+
+  @Test
+  void theCodeFreeReportHasNoCodeAndFitsA1280PxPageInChromium() throws Exception {
+    Path report = results.get("02-final-analysis").report();
+    assertTrue(report != null && Files.isRegularFile(report), "02-final-analysis.report.html is written beside the notebook");
+    String html = Files.readString(report);
+    assertTrue(!html.contains("jp-InputArea-editor") && !html.contains("jp-InputPrompt"), "the report shows no code and no prompts");
+    String page = plain(html);
+    assertTrue(page.contains("Conclusion") && section(page, "Conclusion", null).contains("published figures") || page.contains("figures the 2007 report publishes"),
+        "the report ends with a conclusion");
+    java.nio.file.Path browser = lscb.notebook.BrowserCheck.locate(System.getenv());
+    assertTrue(browser != null, "headless Chromium is needed: apt-get install -y chromium (./lscb kernel setup installs it)");
+    for (Path file : List.of(report, results.get("02-final-analysis").html(), results.get("01-exploratory").html())) {
+      lscb.notebook.BrowserCheck.Result r = lscb.notebook.BrowserCheck.check(browser, file, 1280);
+      assertTrue(r.tables() > 0 && r.images() >= 4, file.getFileName() + " shows tables and charts in the browser: " + r);
+      assertTrue(r.problems().isEmpty(), file.getFileName() + " at 1280 px: no table wider than the page, every chart loads: " + r.problems());
+    }
+  }
+
+  @Test
+  void theExecutedCopyRunsAgainFromOutNotebooks() throws Exception {
+    Map<String, String> env = new HashMap<>();
+    env.put("JUPYTER_PATH", tmp.resolve("jupyter").toString());
+    env.put("LSCB_OUT", "");
+    env.put("LSCB_ROOT", "");
+    NotebookRunner rerun = new NotebookRunner(tmp.resolve("rerun"), 600, env);
+    NotebookRunner.Result result = rerun.run(out.resolve("notebooks").resolve("02-final-analysis.ipynb"));
+    assertNull(result.failure(), "the executed copy in OUT/notebooks/ runs again without LSCB_OUT or LSCB_ROOT, reading OUT");
   }
 
   @Test
@@ -134,6 +167,10 @@ class ProjectNotebooksTest {
       JsonObject notebook = JsonParser.parseString(Files.readString(root.resolve("notebooks").resolve(name + ".ipynb")))
           .getAsJsonObject();
       JsonObject metadata = notebook.getAsJsonObject("metadata");
+      JsonObject first = notebook.getAsJsonArray("cells").asList().stream().map(JsonElement::getAsJsonObject)
+          .filter(c -> c.get("cell_type").getAsString().equals("code")).findFirst().orElseThrow();
+      assertTrue(first.getAsJsonObject("metadata").has("tags") && first.getAsJsonObject("metadata").getAsJsonArray("tags").toString()
+          .contains("\"parameters\""), name + "'s first code cell is tagged parameters");
       assertEquals(Kernel.NAME, metadata.getAsJsonObject("kernelspec").get("name").getAsString(), name + " names the lscb-java kernel");
       assertEquals("java", metadata.getAsJsonObject("language_info").get("name").getAsString(), name + " is highlighted as Java");
       for (JsonElement element : notebook.getAsJsonArray("cells")) {

@@ -47,5 +47,8 @@ class RunFolderTest {
     Files.createDirectories(run.resolve("notebooks"));
     Files.writeString(run.resolve("manifest.json"), "{}");
     assertEquals(run, RunFolder.defaultOut(Map.of(), run.resolve("notebooks")), "OUT/notebooks/ reads OUT, not OUT/out");
+    Files.createDirectories(out.resolve("elsewhere/notebooks"));
+    Files.writeString(out.resolve("elsewhere/lscb"), "#!/bin/sh\n");
+    assertEquals(run, RunFolder.defaultOut(Map.of(), run.resolve("notebooks")), "even when a checkout lies above OUT");
   }
 }
