@@ -55,7 +55,8 @@ public record Provenance(String runId, String commit, boolean dirty, String fini
     StringBuilder html = new StringBuilder("<div class=\"lscb-provenance\" style=\"border-left:4px solid #b36b00;"
         + "padding:0.4em 1em;background:#fff8ec;max-width:60em\">");
     html.append("<p><b>").append(TableView.escape(statusKnown() ? "Data" : "Data status unknown")).append(".</b> ")
-        .append(TableView.escape(dataSentence().replaceFirst("^Data status unknown: ", ""))).append("</p>");
+        .append(TableView.escape(statusKnown() ? dataSentence() : capitalised(dataSentence().replaceFirst("^Data status unknown: ", ""))))
+        .append("</p>");
     html.append("<p>Run <code>").append(TableView.escape(or(runId))).append("</code>, finished ")
         .append(TableView.escape(or(finished))).append(", code commit <code>")
         .append(TableView.escape(commit == null ? "unknown" : commit.substring(0, Math.min(12, commit.length()))))
@@ -71,6 +72,10 @@ public record Provenance(String runId, String commit, boolean dirty, String fini
 
   private static String describe(String status, String label) {
     return label == null || label.isBlank() ? status : status + " (" + label + ")";
+  }
+
+  private static String capitalised(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
   private static String or(String s) {
