@@ -19,7 +19,17 @@ public final class Charts {
 
   /** An empty bar chart: white, axis titles, grouped thousands on the value axis. */
   public static CategoryChart bars(String title, String xTitle, String yTitle) {
-    CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(460).title(title)
+    return bars(title, xTitle, yTitle, 460);
+  }
+
+  /** A chart tall enough that labels turned upright leave the plot its height. */
+  private static CategoryChart bars(String title, String xTitle, String yTitle, List<String> labels) {
+    int longest = labels.stream().mapToInt(String::length).max().orElse(0);
+    return bars(title, xTitle, yTitle, labelsFit(labels, WIDTH) ? 460 : 400 + (int) Math.round(longest * 6.5));
+  }
+
+  private static CategoryChart bars(String title, String xTitle, String yTitle, int height) {
+    CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(height).title(title)
         .xAxisTitle(xTitle == null ? "" : xTitle).yAxisTitle(yTitle == null ? "" : yTitle).build();
     Styler s = chart.getStyler();
     s.setChartBackgroundColor(Color.WHITE);
@@ -35,8 +45,8 @@ public final class Charts {
   /** A bar chart of one or more series over the same categories (codes shown in words); then {@link #finish}. */
   public static CategoryChart bars(String title, String xTitle, String yTitle, List<String> categories,
       List<String> seriesNames, List<? extends List<? extends Number>> values) {
-    CategoryChart chart = bars(title, xTitle, yTitle);
     List<String> words = categories.stream().map(c -> Words.label(Words.period(c))).toList();
+    CategoryChart chart = bars(title, xTitle, yTitle, words);
     for (int i = 0; i < seriesNames.size(); i++) {
       chart.addSeries(seriesNames.get(i), words, values.get(i));
     }
@@ -76,7 +86,7 @@ public final class Charts {
     }
     int bands = Math.max(1, (int) Math.floor(max / bandWidth) + 1);
     List<String> names = bandNames(bands, bandWidth, decimals, unit);
-    CategoryChart chart = bars(title, xTitle, "boards");
+    CategoryChart chart = bars(title, xTitle, "boards", names);
     chart.getStyler().setYAxisDecimalPattern("#,##0");
     for (int s = 0; s < seriesNames.size(); s++) {
       double[] counts = new double[bands];

@@ -34,6 +34,7 @@ class ChartsTest {
     List<String> many = java.util.stream.IntStream.range(0, 20).mapToObj(i -> "YOUTH_OFFENDING_SERVICE_" + i).toList();
     CategoryChart longLabels = Charts.bars("t", "x", "y", many, List.of("n"), List.of(many.stream().map(s -> 1).toList()));
     assertEquals(90, longLabels.getStyler().getXAxisLabelRotation(), "20 long labels would overlap flat");
+    assertTrue(longLabels.getHeight() > shortLabels.getHeight(), "upright labels make the chart taller, not the plot smaller");
     assertTrue(longLabels.getSeriesCollection().iterator().next().getXData().contains("Youth offending service 3"),
         "codes are shown in words");
     assertTrue(BitmapEncoder.getBitmapBytes(longLabels, BitmapEncoder.BitmapFormat.PNG).length > 1000, "it draws");
