@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
 /** Small aggregates from a real local[2] session, shown without .0, E-notation or "null". */
+@Tag("slow") // left out by ./lscb test --fast (needs a Spark session)
 class SparkRowsTest {
   private static SparkSession spark;
 
