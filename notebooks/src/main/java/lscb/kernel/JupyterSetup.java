@@ -10,13 +10,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The Debian packages headless notebook runs need (jupyter-nbconvert, jupyter-client), and those the
- * kernel's tests and inspection use: Jupyter's kernel test suite and the JDK's sources (for javadoc).
+ * kernel's tests and inspection use: Jupyter's kernel test suite, the JDK's sources (for javadoc), and
+ * chromium (the report's page check renders the HTML in it).
  */
 public final class JupyterSetup {
   /** Debian's jupyter; the pyenv python on PATH has no nbconvert. */
   public static final Path JUPYTER = Path.of("/usr/bin/jupyter");
   static final List<String> PACKAGES = List.of("jupyter-nbconvert", "jupyter-client",
-      "python3-jupyter-kernel-test", "openjdk-17-source");
+      "python3-jupyter-kernel-test", "openjdk-17-source", lscb.notebook.BrowserCheck.PACKAGE);
   /** Exactly what to run as root when the packages are missing. */
   public static final String INSTALL_COMMAND =
       "apt-get update && apt-get install -y --no-install-recommends " + String.join(" ", PACKAGES);

@@ -26,7 +26,7 @@ public final class NotebookRunner {
   }
 
   /** What a run produced: the code cells, the first failure (null if none) and the outputs. */
-  public record Result(String notebook, int codeCells, String failure, Path executed, Path html, double seconds) {
+  public record Result(String notebook, int codeCells, String failure, Path executed, Path html, Path report, double seconds) {
     public boolean ok() {
       return failure == null;
     }
@@ -48,16 +48,35 @@ public final class NotebookRunner {
         "--output-dir", outDir.toString(), "--output", name, notebook.toAbsolutePath().toString());
     if (exit != 0 || !Files.isRegularFile(executed)) {
       return new Result(file, 0, file + ": nbconvert failed (exit " + exit + "): " + lastError(log)
-          + " (log: " + log + ")", null, null, seconds(start));
+          + " (log: " + log + ")", null, null, null, seconds(start));
     }
-    JsonArray cells = JsonParser.parseString(Files.readString(executed)).getAsJsonObject().getAsJsonArray("cells");
+    JsonObject notebookJson = JsonParser.parseString(Files.readString(executed)).getAsJsonObject();
+    JsonArray cells = notebookJson.getAsJsonArray("cells");
     String failure = firstFailure(file, cells);
     int toHtml = nbconvert(log, true, "--to", "html", "--output-dir", outDir.toString(), "--output", name,
         executed.toString());
     if (toHtml != 0 && failure == null) {
       failure = file + ": HTML conversion failed: " + lastError(log) + " (log: " + log + ")";
     }
-    return new Result(file, countCodeCells(cells), failure, executed, toHtml == 0 ? html : null, seconds(start));
+    Path report = null;
+    if (wantsReport(notebookJson)) {
+      report = outDir.resolve(name + ".report.html");
+      int toReport = nbconvert(log, true, "--to", "html", "--no-input", "--no-prompt", "--output-dir", outDir.toString(),
+          "--output", name + ".report", executed.toString());
+      if (toReport != 0) {
+        report = null;
+        failure = failure != null ? failure : file + ": the code-free report failed: " + lastError(log) + " (log: " + log + ")";
+      }
+    }
+    return new Result(file, countCodeCells(cells), failure, executed, toHtml == 0 ? html : null, report, seconds(start));
+  }
+
+  /** True if the notebook's metadata asks for a code-free report too: {"lscb": {"report": true}}. */
+  static boolean wantsReport(JsonObject notebook) {
+    JsonObject metadata = notebook.getAsJsonObject("metadata");
+    JsonElement lscb = metadata == null ? null : metadata.get("lscb");
+    return lscb != null && lscb.isJsonObject() && lscb.getAsJsonObject().has("report")
+        && lscb.getAsJsonObject().get("report").getAsBoolean();
   }
 
   /** "NAME.ipynb: cell [3] `first line` failed: Type: message" for the first code cell with an error. */

@@ -59,8 +59,9 @@ public final class NotebooksCommand implements Callable<Integer> {
     for (Path notebook : notebooks) {
       NotebookRunner.Result result = runner.run(notebook);
       if (result.ok()) {
-        System.out.printf(Locale.ROOT, "[notebook %s] %d code cells ok -> %s (%.1f s)%n",
-            result.notebook(), result.codeCells(), result.html(), result.seconds());
+        System.out.printf(Locale.ROOT, "[notebook %s] %d code cells ok -> %s%s (%.1f s)%n",
+            result.notebook(), result.codeCells(), result.html(),
+            result.report() == null ? "" : ", code-free report " + result.report(), result.seconds());
       } else {
         System.out.printf(Locale.ROOT, "[notebook %s] FAILED -> %s (%.1f s)%n", result.notebook(),
             result.html() != null ? result.html() : results.resolve(result.notebook().replace(".ipynb", ".log")),

@@ -106,15 +106,15 @@ class ProjectNotebooksTest {
       cell++;
       String where = name + " code cell " + cell;
       assertTrue(c.get("execution_count").isJsonPrimitive(), where + " was executed");
-      List<JsonObject> outputs = new ArrayList<>();
-      c.getAsJsonArray("outputs").forEach(o -> outputs.add(o.getAsJsonObject()));
-      assertTrue(!outputs.isEmpty(), where + " shows something");
-      assertTrue(outputs.stream().noneMatch(o -> o.get("output_type").getAsString().equals("error")),
-          where + " has no error output: " + outputs);
       List<String> tags = new ArrayList<>();
       if (c.getAsJsonObject("metadata").has("tags")) {
         c.getAsJsonObject("metadata").getAsJsonArray("tags").forEach(t -> tags.add(t.getAsString()));
       }
+      List<JsonObject> outputs = new ArrayList<>();
+      c.getAsJsonArray("outputs").forEach(o -> outputs.add(o.getAsJsonObject()));
+      assertTrue(!outputs.isEmpty() || tags.contains("parameters"), where + " shows something (the parameters cell need not)");
+      assertTrue(outputs.stream().noneMatch(o -> o.get("output_type").getAsString().equals("error")),
+          where + " has no error output: " + outputs);
       long cellPngs = outputs.stream().filter(o -> o.has("data") && o.getAsJsonObject("data").has("image/png")).count();
       pngs += (int) cellPngs;
       if (tags.contains("chart")) {
@@ -128,7 +128,44 @@ class ProjectNotebooksTest {
     String html = Files.readString(result.html());
     assertTrue(pngs >= 4, name + " has charts (" + pngs + ")");
     assertEquals(pngs, html.split("<img src=\"data:image/png;base64,", -1).length - 1, "every chart of " + name + " is in its HTML page");
-    assertTrue(plain(html).contains("Reconstructed and synthetic data"), name + " says at the top that the data are not real");
+    String runId = com.google.gson.JsonParser.parseString(Files.readString(lscb.notebook.RunFolder.resolve(out).resolve("manifest.json")))
+        .getAsJsonObject().get("run_id").getAsString();
+    assertTrue(html.contains("lscb-provenance") && plain(html).contains(runId), name + " states its provenance (run " + runId + ") at the top");
+    String dataSentence = lscb.notebook.Provenance.read(lscb.notebook.RunFolder.resolve(out)).dataSentence()
+        .replaceFirst("^Data status unknown: ", "").toLowerCase(Locale.ROOT);
+    assertTrue(plain(html).toLowerCase(Locale.ROOT).contains(dataSentence.substring(0, 40)),
+        name + " says what the manifest records about the data, or that it is unknown");
+  }
+
+  @Test
+  void theCodeFreeReportHasNoCodeAndFitsA1280PxPageInChromium() throws Exception {
+    Path report = results.get("02-final-analysis").report();
+    assertTrue(report != null && Files.isRegularFile(report), "02-final-analysis.report.html is written beside the notebook");
+    String html = Files.readString(report);
+    String body = html.replaceAll("(?s)<style.*?</style>", "");
+    assertTrue(!body.contains("jp-InputArea-editor") && !body.contains("jp-InputPrompt") && !body.contains("EesTable"),
+        "the report shows no code and no prompts");
+    String page = plain(html);
+    assertTrue(page.contains("Conclusion") && section(page, "Conclusion", null).contains("published figures") || page.contains("figures the 2007 report publishes"),
+        "the report ends with a conclusion");
+    java.nio.file.Path browser = lscb.notebook.BrowserCheck.locate(System.getenv());
+    assertTrue(browser != null, "headless Chromium is needed: apt-get install -y chromium (./lscb kernel setup installs it)");
+    for (Path file : List.of(report, results.get("02-final-analysis").html(), results.get("01-exploratory").html())) {
+      lscb.notebook.BrowserCheck.Result r = lscb.notebook.BrowserCheck.check(browser, file, 1280);
+      assertTrue(r.tables() > 0 && r.images() >= 4, file.getFileName() + " shows tables and charts in the browser: " + r);
+      assertTrue(r.problems().isEmpty(), file.getFileName() + " at 1280 px: no table wider than the page, every chart loads: " + r.problems());
+    }
+  }
+
+  @Test
+  void theExecutedCopyRunsAgainFromOutNotebooks() throws Exception {
+    Map<String, String> env = new HashMap<>();
+    env.put("JUPYTER_PATH", tmp.resolve("jupyter").toString());
+    env.put("LSCB_OUT", "");
+    env.put("LSCB_ROOT", "");
+    NotebookRunner rerun = new NotebookRunner(tmp.resolve("rerun"), 600, env);
+    NotebookRunner.Result result = rerun.run(out.resolve("notebooks").resolve("02-final-analysis.ipynb"));
+    assertNull(result.failure(), "the executed copy in OUT/notebooks/ runs again without LSCB_OUT or LSCB_ROOT, reading OUT");
   }
 
   @Test
@@ -137,6 +174,10 @@ class ProjectNotebooksTest {
       JsonObject notebook = JsonParser.parseString(Files.readString(root.resolve("notebooks").resolve(name + ".ipynb")))
           .getAsJsonObject();
       JsonObject metadata = notebook.getAsJsonObject("metadata");
+      JsonObject first = notebook.getAsJsonArray("cells").asList().stream().map(JsonElement::getAsJsonObject)
+          .filter(c -> c.get("cell_type").getAsString().equals("code")).findFirst().orElseThrow();
+      assertTrue(first.getAsJsonObject("metadata").has("tags") && first.getAsJsonObject("metadata").getAsJsonArray("tags").toString()
+          .contains("\"parameters\""), name + "'s first code cell is tagged parameters");
       assertEquals(Kernel.NAME, metadata.getAsJsonObject("kernelspec").get("name").getAsString(), name + " names the lscb-java kernel");
       assertEquals("java", metadata.getAsJsonObject("language_info").get("name").getAsString(), name + " is highlighted as Java");
       for (JsonElement element : notebook.getAsJsonArray("cells")) {

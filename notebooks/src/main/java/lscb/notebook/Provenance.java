@@ -1,0 +1,93 @@
+package lscb.notebook;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+
+/** Where a run's numbers come from, read from its manifest.json: run id, commit, date, and the data status if recorded. */
+public record Provenance(String runId, String commit, boolean dirty, String finished, String returns, String returnsLabel,
+    String population, String populationLabel) {
+
+  /** The provenance of the run in a run folder (see {@link RunFolder#resolve}); unknown fields are null. */
+  public static Provenance read(Path runFolder) {
+    Path manifest = runFolder.resolve("manifest.json");
+    if (!Files.isRegularFile(manifest)) {
+      return new Provenance(null, null, false, null, null, null, null, null);
+    }
+    try {
+      JsonObject m = JsonParser.parseString(Files.readString(manifest)).getAsJsonObject();
+      JsonObject code = object(m, "code");
+      JsonObject status = object(m, "data_status");
+      return new Provenance(string(m, "run_id"), string(code, "git_commit"),
+          code != null && code.has("git_dirty") && code.get("git_dirty").getAsBoolean(), string(m, "finished"),
+          string(status, "returns"), string(status, "returns_label"), string(status, "population"), string(status, "population_label"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + manifest, e);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(manifest + " is not a run manifest (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /** True if the manifest says which returns and population the run used. */
+  public boolean statusKnown() {
+    return returns != null && population != null;
+  }
+
+  /** One sentence on the data: what the manifest records, or that it records nothing. */
+  public String dataSentence() {
+    if (!statusKnown()) {
+      return "Data status unknown: this run's manifest.json does not record whether the survey returns are real or"
+          + " reconstructed, nor which population figures were used, so no number here should be read as fact"
+          + " until that is checked.";
+    }
+    return "Survey returns: " + describe(returns, returnsLabel) + ". Population: " + describe(population, populationLabel) + "."
+        + (returns.equals("reconstructed") || population.equals("synthetic")
+            ? " Numbers read from reconstructed or synthetic data are not facts about any real board." : "");
+  }
+
+  /** The provenance block at the top of a notebook or report. */
+  public String html() {
+    StringBuilder html = new StringBuilder("<div class=\"lscb-provenance\" style=\"border-left:4px solid #b36b00;"
+        + "padding:0.4em 1em;background:#fff8ec;max-width:60em\">");
+    html.append("<p><b>").append(TableView.escape(statusKnown() ? "Data" : "Data status unknown")).append(".</b> ")
+        .append(TableView.escape(statusKnown() ? dataSentence() : capitalised(dataSentence().replaceFirst("^Data status unknown: ", ""))))
+        .append("</p>");
+    html.append("<p>Run <code>").append(TableView.escape(or(runId))).append("</code>, finished ")
+        .append(TableView.escape(or(finished))).append(", code commit <code>")
+        .append(TableView.escape(commit == null ? "unknown" : commit.substring(0, Math.min(12, commit.length()))))
+        .append("</code>").append(dirty ? " with uncommitted changes" : "").append(".</p></div>");
+    return html.toString();
+  }
+
+  public DisplayData display() {
+    DisplayData data = new DisplayData(dataSentence() + " Run " + or(runId) + ", finished " + or(finished) + ", commit " + or(commit) + ".");
+    data.putHTML(html());
+    return data;
+  }
+
+  private static String describe(String status, String label) {
+    return label == null || label.isBlank() ? status : status + " (" + label + ")";
+  }
+
+  private static String capitalised(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  private static String or(String s) {
+    return s == null ? "unknown" : s;
+  }
+
+  private static JsonObject object(JsonObject parent, String name) {
+    return parent != null && parent.has(name) && parent.get(name).isJsonObject() ? parent.getAsJsonObject(name) : null;
+  }
+
+  private static String string(JsonObject parent, String name) {
+    JsonElement e = parent == null ? null : parent.get(name);
+    return e == null || e.isJsonNull() ? null : e.getAsString();
+  }
+}

@@ -1,0 +1,38 @@
+package lscb.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProvenanceTest {
+  @TempDir
+  Path run;
+
+  @Test
+  void theDataStatusIsReadFromTheManifest() throws Exception {
+    Files.writeString(run.resolve("manifest.json"), """
+        {"run_id": "R1", "finished": "2026-12-01T03:25:00Z", "code": {"git_commit": "928b68d05dbee7a2", "git_dirty": false},
+         "data_status": {"returns": "reconstructed", "returns_label": "calibrated to the 2007 report",
+                         "population": "synthetic", "population_label": "synthetic"}}
+        """);
+    Provenance p = Provenance.read(run);
+    assertEquals("R1", p.runId());
+    assertTrue(p.statusKnown());
+    assertTrue(p.dataSentence().contains("reconstructed (calibrated to the 2007 report)"), p.dataSentence());
+    assertTrue(p.html().contains("928b68d05dbe") && p.html().contains("2026-12-01T03:25:00Z"), "commit and date shown");
+  }
+
+  @Test
+  void withoutADataStatusItSaysItIsUnknown() throws Exception {
+    Files.writeString(run.resolve("manifest.json"), "{\"run_id\": \"R2\", \"code\": {\"git_commit\": \"abc\"}}");
+    Provenance p = Provenance.read(run);
+    assertFalse(p.statusKnown());
+    assertTrue(p.dataSentence().startsWith("Data status unknown"), p.dataSentence());
+    assertFalse(p.dataSentence().contains("synthetic"), "no claim the manifest does not make");
+  }
+}
