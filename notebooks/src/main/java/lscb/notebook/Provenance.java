@@ -11,13 +11,13 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 
 /** Where a run's numbers come from, read from its manifest.json: run id, commit, date, and the data status if recorded. */
 public record Provenance(String runId, String commit, boolean dirty, String finished, String returns, String returnsLabel,
-    String population, String populationLabel) {
+    String population, String populationLabel, String populationNotice) {
 
   /** The provenance of the run in a run folder (see {@link RunFolder#resolve}); unknown fields are null. */
   public static Provenance read(Path runFolder) {
     Path manifest = runFolder.resolve("manifest.json");
     if (!Files.isRegularFile(manifest)) {
-      return new Provenance(null, null, false, null, null, null, null, null);
+      return new Provenance(null, null, false, null, null, null, null, null, null);
     }
     try {
       JsonObject m = JsonParser.parseString(Files.readString(manifest)).getAsJsonObject();
@@ -25,7 +25,8 @@ public record Provenance(String runId, String commit, boolean dirty, String fini
       JsonObject status = object(m, "data_status");
       return new Provenance(string(m, "run_id"), string(code, "git_commit"),
           code != null && code.has("git_dirty") && code.get("git_dirty").getAsBoolean(), string(m, "finished"),
-          string(status, "returns"), string(status, "returns_label"), string(status, "population"), string(status, "population_label"));
+          string(status, "returns"), string(status, "returns_label"), string(status, "population"), string(status, "population_label"),
+          string(status, "population_notice"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + manifest, e);
     } catch (RuntimeException e) {
@@ -46,6 +47,7 @@ public record Provenance(String runId, String commit, boolean dirty, String fini
           + " until that is checked.";
     }
     return "Survey returns: " + describe(returns, returnsLabel) + ". Population: " + describe(population, populationLabel) + "."
+        + ("ons".equals(population) && populationNotice != null ? " " + populationNotice + "." : "")
         + (returns.equals("reconstructed") || population.equals("synthetic")
             ? " Numbers read from reconstructed or synthetic data are not facts about any real board." : "");
   }

@@ -35,4 +35,16 @@ class ProvenanceTest {
     assertTrue(p.dataSentence().startsWith("Data status unknown"), p.dataSentence());
     assertFalse(p.dataSentence().contains("synthetic"), "no claim the manifest does not make");
   }
+
+  @Test
+  void realOnsFiguresCarryTheirSourceAndLicence() throws Exception {
+    Files.writeString(run.resolve("manifest.json"), """
+        {"run_id": "R3", "data_status": {"returns": "reconstructed", "population": "ons",
+         "population_label": "ONS mid-year estimates, revised series (Nomis NM_2002_1)",
+         "population_notice": "ONS mid-year estimates (revised series); Source: Office for National Statistics licensed under the Open Government Licence v3.0"}}
+        """);
+    Provenance p = Provenance.read(run);
+    assertTrue(p.dataSentence().contains("Open Government Licence v3.0"), "the licence line: " + p.dataSentence());
+    assertFalse(p.dataSentence().contains("synthetic"), "no synthetic warning for real figures: " + p.dataSentence());
+  }
 }
