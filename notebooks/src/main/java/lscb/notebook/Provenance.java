@@ -48,8 +48,7 @@ public record Provenance(String runId, String commit, boolean dirty, String fini
     }
     return "Survey returns: " + describe(returns, returnsLabel) + ". Population: " + describe(population, populationLabel) + "."
         + ("ons".equals(population) && populationNotice != null ? " " + populationNotice + "." : "")
-        + (returns.equals("reconstructed") || population.equals("synthetic")
-            ? " Numbers read from reconstructed or synthetic data are not facts about any real board." : "");
+        + caveat();
   }
 
   /** The provenance block at the top of a notebook or report. */
@@ -70,6 +69,15 @@ public record Provenance(String runId, String commit, boolean dirty, String fini
     DisplayData data = new DisplayData(dataSentence() + " Run " + or(runId) + ", finished " + or(finished) + ", commit " + or(commit) + ".");
     data.putHTML(html());
     return data;
+  }
+
+  /** The warning the data calls for: only about what is in fact reconstructed or synthetic. */
+  private String caveat() {
+    boolean reconstructed = returns.equals("reconstructed");
+    boolean synthetic = population.equals("synthetic");
+    String what = reconstructed && synthetic ? "reconstructed returns or a synthetic population"
+        : reconstructed ? "reconstructed returns" : synthetic ? "a synthetic population" : null;
+    return what == null ? "" : " Numbers read from " + what + " are not facts about any real board.";
   }
 
   private static String describe(String status, String label) {
