@@ -104,7 +104,7 @@ public final class ChairingTrend {
     }
     return Schemas.row("chair_type_change").set("time_period", 2007).set("time_identifier", Geo.CALENDAR_YEAR)
         .set("geographic_level", geo.getAs("geographic_level")).set("country_code", Geo.ENGLAND_CODE)
-        .set("country_name", "England").set("region_code", geo.getAs("region_code"))
+        .set("country_name", Geo.ENGLAND_NAME).set("region_code", geo.getAs("region_code"))
         .set("region_name", geo.getAs("region_name")).set("chair_type", type)
         .set("boards_2006", b06).set("boards_answering_2006", n06).set("pct_2006", pct06)
         .set("boards_2007", b07).set("boards_answering_2007", n07).set("pct_2007", pct07)

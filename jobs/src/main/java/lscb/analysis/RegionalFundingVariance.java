@@ -61,7 +61,7 @@ public final class RegionalFundingVariance {
       }
       out.add(Schemas.row("funding_region_test").set("time_period", Integer.parseInt(parts[0]))
           .set("time_identifier", Geo.CALENDAR_YEAR).set("geographic_level", Geo.NATIONAL)
-          .set("country_code", Geo.ENGLAND_CODE).set("country_name", "England").set("region_code", null)
+          .set("country_code", Geo.ENGLAND_CODE).set("country_name", Geo.ENGLAND_NAME).set("region_code", null)
           .set("region_name", null).set("contributor", parts[1]).set("regions", tested.size())
           .set("boards_giving", boards).set("f_statistic", f).set("df_between", dfBetween)
           .set("df_within", dfWithin).set("p_value", p).build());

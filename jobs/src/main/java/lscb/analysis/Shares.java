@@ -78,7 +78,7 @@ public final class Shares {
         withCode.add(answer);
         long boards = answer.equals(TOTAL) ? n : given.getOrDefault(withCode, 0L);
         out.add(Schemas.row("answer_share").set("time_period", key.get(0)).set("time_identifier", Geo.CALENDAR_YEAR)
-            .set("geographic_level", key.get(1)).set("country_code", Geo.ENGLAND_CODE).set("country_name", "England")
+            .set("geographic_level", key.get(1)).set("country_code", Geo.ENGLAND_CODE).set("country_name", Geo.ENGLAND_NAME)
             .set("region_code", key.get(2)).set("region_name", key.get(3)).set("topic", key.get(4))
             .set("question", key.get(5)).set("chair_type", key.get(6)).set("answer", answer).set("boards", boards)
             .set("boards_answering", n).set("pct", n > 0 ? 100.0 * boards / n : null).build());
