@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import lscb.ingest.Codes;
 import lscb.schema.Schemas;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
 import org.apache.spark.sql.Dataset;
@@ -19,9 +20,6 @@ import org.apache.spark.sql.RowFactory;
 
 /** Chairing trend: chair type and post shares per survey year, the 2006->2007 change, chairs of several boards. */
 public final class ChairingTrend {
-  public static final List<String> CHAIR_TYPES = List.of("LOCAL_AUTHORITY", "OTHER_STATUTORY", "INDEPENDENT");
-  public static final List<String> CHAIR_POSTS = List.of("CHIEF_EXECUTIVE", "DIRECTOR_OF_CHILDRENS_SERVICES",
-      "LA_OTHER_OFFICER", "STATUTORY_PARTNER_OFFICER", "INDEPENDENT");
 
   private ChairingTrend() {}
 
@@ -33,8 +31,8 @@ public final class ChairingTrend {
 
   /** The answers that always get a row. */
   public static List<Row> domain() {
-    List<Row> out = new ArrayList<>(Shares.domain("chairing", "chair_type", CHAIR_TYPES));
-    out.addAll(Shares.domain("chairing", "chair_post", CHAIR_POSTS));
+    List<Row> out = new ArrayList<>(Shares.domain("chairing", "chair_type", Codes.CHAIR_TYPES));
+    out.addAll(Shares.domain("chairing", "chair_post", Codes.CHAIR_POSTS));
     return out;
   }
 
@@ -51,36 +49,40 @@ public final class ChairingTrend {
         .select("geographic_level", "region_code", "region_name", "answer", "time_period", "boards",
             "boards_answering")
         .collectAsList();
-    Map<String, Map<String, long[]>> byGeo = new TreeMap<>();
+    Map<String, Map<String, Cell>> byGeo = new TreeMap<>();
     Map<String, Row> geoOf = new TreeMap<>();
     for (Row r : counts) {
-      String geo = r.getString(0) + "|" + Objects.toString(r.getString(1), "");
+      String geo = r.<String>getAs("geographic_level") + "|" + Objects.toString(r.getAs("region_code"), "");
       geoOf.put(geo, r);
-      long[] cell = byGeo.computeIfAbsent(geo, g -> new TreeMap<>()).computeIfAbsent(r.getString(3), a -> new long[4]);
-      int at = r.getInt(4) == 2006 ? 0 : 2;
-      cell[at] = r.getLong(5);
-      cell[at + 1] = r.getLong(6);
+      Cell cell = byGeo.computeIfAbsent(geo, g -> new TreeMap<>()).computeIfAbsent(r.getAs("answer"), a -> new Cell());
+      if (r.<Integer>getAs("time_period") == 2006) {
+        cell.boards06 = r.getAs("boards");
+        cell.answering06 = r.getAs("boards_answering");
+      } else {
+        cell.boards07 = r.getAs("boards");
+        cell.answering07 = r.getAs("boards_answering");
+      }
     }
     List<Row> out = new ArrayList<>();
     byGeo.forEach((geo, types) -> {
       Row g = geoOf.get(geo);
       long n06 = 0;
       long n07 = 0;
-      List<long[]> columns = new ArrayList<>();
-      for (Map.Entry<String, long[]> e : types.entrySet()) {
-        long[] c = e.getValue();
-        n06 = Math.max(n06, c[1]);
-        n07 = Math.max(n07, c[3]);
-        long[][] table = {{c[0], c[1] - c[0]}, {c[2], c[3] - c[2]}};
-        out.add(changeRow(g, e.getKey(), c[0], c[1], c[2], c[3], table));
-        if (c[0] + c[2] > 0) {
+      List<Cell> columns = new ArrayList<>();
+      for (Map.Entry<String, Cell> e : types.entrySet()) {
+        Cell c = e.getValue();
+        n06 = Math.max(n06, c.answering06);
+        n07 = Math.max(n07, c.answering07);
+        long[][] table = {{c.boards06, c.answering06 - c.boards06}, {c.boards07, c.answering07 - c.boards07}};
+        out.add(changeRow(g, e.getKey(), c.boards06, c.answering06, c.boards07, c.answering07, table));
+        if (c.boards06 + c.boards07 > 0) {
           columns.add(c);
         }
       }
       long[][] all = new long[2][columns.size()];
       for (int i = 0; i < columns.size(); i++) {
-        all[0][i] = columns.get(i)[0];
-        all[1][i] = columns.get(i)[2];
+        all[0][i] = columns.get(i).boards06;
+        all[1][i] = columns.get(i).boards07;
       }
       out.add(changeRow(g, Shares.TOTAL, n06, n06, n07, n07, all));
     });
@@ -100,8 +102,21 @@ public final class ChairingTrend {
       df = (table.length - 1) * (table[0].length - 1);
       p = test.chiSquareTest(table);
     }
-    return RowFactory.create(2007, Geo.CALENDAR_YEAR, geo.getString(0), Geo.ENGLAND_CODE, "England",
-        geo.getString(1), geo.getString(2), type, b06, n06, pct06, b07, n07, pct07, change, chi, df, p);
+    return Schemas.row("chair_type_change").set("time_period", 2007).set("time_identifier", Geo.CALENDAR_YEAR)
+        .set("geographic_level", geo.getAs("geographic_level")).set("country_code", Geo.ENGLAND_CODE)
+        .set("country_name", Geo.ENGLAND_NAME).set("region_code", geo.getAs("region_code"))
+        .set("region_name", geo.getAs("region_name")).set("chair_type", type)
+        .set("boards_2006", b06).set("boards_answering_2006", n06).set("pct_2006", pct06)
+        .set("boards_2007", b07).set("boards_answering_2007", n07).set("pct_2007", pct07)
+        .set("change_pp", change).set("chi_square", chi).set("degrees_of_freedom", df).set("p_value", p).build();
+  }
+
+  /** One chair type's counts in one geography: boards with it and boards answering, per survey year. */
+  private static final class Cell {
+    long boards06;
+    long answering06;
+    long boards07;
+    long answering07;
   }
 
   /** A contingency table is testable when it is at least 2x2 with no empty row or column. */

@@ -20,6 +20,7 @@ public final class Geo {
   public static final String REGIONAL = "Regional";
   public static final String LOCAL_AUTHORITY = "Local authority";
   public static final String ENGLAND_CODE = "E92000001";
+  public static final String ENGLAND_NAME = "England";
   public static final String CALENDAR_YEAR = "Calendar year";
   public static final String FINANCIAL_YEAR = "Financial year";
   /** The join key of a geography: the region code, or "National". */
@@ -54,7 +55,7 @@ public final class Geo {
   /** Adds the EES time identifier and country columns and drops the join key. */
   static Dataset<Row> ees(Dataset<Row> rows, String timeIdentifier) {
     Dataset<Row> withCountry = rows.withColumn("time_identifier", lit(timeIdentifier))
-        .withColumn("country_code", lit(ENGLAND_CODE)).withColumn("country_name", lit("England"));
+        .withColumn("country_code", lit(ENGLAND_CODE)).withColumn("country_name", lit(ENGLAND_NAME));
     return java.util.Arrays.asList(rows.columns()).contains(GEO_KEY) ? withCountry.drop(GEO_KEY) : withCountry;
   }
 

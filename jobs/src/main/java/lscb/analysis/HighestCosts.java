@@ -1,14 +1,12 @@
 package lscb.analysis;
 
 import java.util.List;
+import lscb.ingest.Codes;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /** Highest costs: the share of boards naming each item among their (up to four) highest costs. */
 public final class HighestCosts {
-  public static final List<String> CODES = List.of("INDEPENDENT_CHAIR", "BUSINESS_MANAGER",
-      "CHILD_DEATH_REVIEW", "TRAINING", "SERIOUS_CASE_REVIEWS", "PROCEDURES", "OTHER");
-
   private HighestCosts() {}
 
   /** Long answer rows, topic highest_costs: questions highest_cost_top_four and highest_cost_first. */
@@ -18,6 +16,6 @@ public final class HighestCosts {
 
   /** The answers that always get a row. */
   public static List<Row> domain() {
-    return RankedAnswers.domain("highest_costs", "highest_cost", CODES);
+    return RankedAnswers.domain("highest_costs", "highest_cost", Codes.HIGHEST_COSTS);
   }
 }

@@ -5,12 +5,12 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
+import lscb.ingest.Codes;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 
 /** Influence: lead-member arrangements and the chief executive's direct contact, by chair type (2007). */
 public final class Influence {
-  public static final List<String> LEAD_MEMBER = List.of("FORMAL_REPORTING", "REGULAR_MEETINGS", "INFORMAL", "NONE");
   public static final List<String> YES_NO = List.of("Yes", "No");
 
   private Influence() {}
@@ -23,7 +23,7 @@ public final class Influence {
 
   /** The answers that always get a row. */
   public static List<Row> domain() {
-    List<Row> out = new ArrayList<>(Shares.domain("influence", "lead_member", LEAD_MEMBER));
+    List<Row> out = new ArrayList<>(Shares.domain("influence", "lead_member", Codes.LEAD_MEMBER));
     out.addAll(Shares.domain("influence", "chief_executive_contact", YES_NO));
     return out;
   }

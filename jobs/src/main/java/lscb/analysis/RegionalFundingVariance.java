@@ -30,8 +30,8 @@ public final class RegionalFundingVariance {
         .select("time_period", "contributor", "region_code", "board_share_pct").collectAsList();
     Map<String, Map<String, List<Double>>> groups = new TreeMap<>();
     for (Row r : shares) {
-      groups.computeIfAbsent(r.getInt(0) + "|" + r.getString(1), k -> new TreeMap<>())
-          .computeIfAbsent(r.getString(2), k -> new ArrayList<>()).add(r.getDouble(3));
+      groups.computeIfAbsent(r.<Integer>getAs("time_period") + "|" + r.getAs("contributor"), k -> new TreeMap<>())
+          .computeIfAbsent(r.getAs("region_code"), k -> new ArrayList<>()).add(r.getAs("board_share_pct"));
     }
     List<Row> out = new ArrayList<>();
     groups.forEach((key, byRegion) -> {
@@ -59,9 +59,12 @@ public final class RegionalFundingVariance {
           dfWithin = n - tested.size();
         }
       }
-      out.add(RowFactory.create(Integer.parseInt(parts[0]), Geo.CALENDAR_YEAR, Geo.NATIONAL,
-          Geo.ENGLAND_CODE, "England", null, null, parts[1], tested.size(), boards, f, dfBetween,
-          dfWithin, p));
+      out.add(Schemas.row("funding_region_test").set("time_period", Integer.parseInt(parts[0]))
+          .set("time_identifier", Geo.CALENDAR_YEAR).set("geographic_level", Geo.NATIONAL)
+          .set("country_code", Geo.ENGLAND_CODE).set("country_name", Geo.ENGLAND_NAME).set("region_code", null)
+          .set("region_name", null).set("contributor", parts[1]).set("regions", tested.size())
+          .set("boards_giving", boards).set("f_statistic", f).set("df_between", dfBetween)
+          .set("df_within", dfWithin).set("p_value", p).build());
     });
     return boardShares.sparkSession().createDataFrame(out, Schemas.of("funding_region_test"));
   }

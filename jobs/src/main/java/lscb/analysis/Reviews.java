@@ -5,12 +5,12 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
+import lscb.ingest.Codes;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 
 /** Reviews: child death overview panels and the distribution of serious case reviews (Table 4), 2007. */
 public final class Reviews {
-  public static final List<String> CDOP = List.of("IN_PLACE", "PLANNED_BY_APRIL_2008", "NOT_PLANNED");
   public static final List<String> BANDS = List.of("0", "1", "2", "3", "4", "5 or more");
 
   private Reviews() {}
@@ -24,7 +24,7 @@ public final class Reviews {
 
   /** The answers that always get a row. */
   public static List<Row> domain() {
-    List<Row> out = new ArrayList<>(Shares.domain("reviews", "cdop", CDOP));
+    List<Row> out = new ArrayList<>(Shares.domain("reviews", "cdop", Codes.CDOP));
     out.addAll(Shares.domain("reviews", "scr_commissioned", BANDS));
     out.addAll(Shares.domain("reviews", "scr_completed", BANDS));
     return out;

@@ -28,8 +28,8 @@ import org.apache.spark.sql.RowFactory;
  * Every question goes through one computation: its answers are first put in one long table
  * (topic, question, time_period, board_code, region_code, region_name, chair_type, answer).
  */
-final class Shares {
-  static final String TOTAL = "Total";
+public final class Shares {
+  public static final String TOTAL = "Total";
 
   private Shares() {}
 
@@ -53,17 +53,19 @@ final class Shares {
     Map<List<Object>, Long> given = new HashMap<>();
     Map<List<String>, Set<String>> codes = new LinkedHashMap<>();
     domain.forEach(d -> codes.computeIfAbsent(List.of(d.getString(0), d.getString(1)), k -> new LinkedHashSet<>())
-        .add(d.getString(2)));
+        .add(d.getString(2)));  // domain rows: (topic, question, answer)
     for (Row r : counts) {
-      List<Object> key = Arrays.asList(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5), r.get(6));
-      if (r.getByte(9) == 1) {
-        answering.put(key, r.getLong(8));
+      List<Object> key = Arrays.asList(r.getAs("time_period"), r.getAs("geographic_level"), r.getAs("region_code"),
+          r.getAs("region_name"), r.getAs("topic"), r.getAs("question"), r.getAs("chair_type"));
+      long boards = r.getAs("boards");
+      if (r.<Byte>getAs("is_question") == 1) {
+        answering.put(key, boards);
       } else {
         List<Object> withCode = new ArrayList<>(key);
-        withCode.add(r.get(7));
-        given.put(withCode, r.getLong(8));
-        codes.computeIfAbsent(List.of(r.getString(4), r.getString(5)), k -> new LinkedHashSet<>())
-            .add(r.getString(7));
+        withCode.add(r.getAs("answer"));
+        given.put(withCode, boards);
+        codes.computeIfAbsent(List.of(r.getAs("topic"), r.getAs("question")), k -> new LinkedHashSet<>())
+            .add(r.getAs("answer"));
       }
     }
     List<Row> out = new ArrayList<>();
@@ -75,9 +77,11 @@ final class Shares {
         List<Object> withCode = new ArrayList<>(key);
         withCode.add(answer);
         long boards = answer.equals(TOTAL) ? n : given.getOrDefault(withCode, 0L);
-        out.add(RowFactory.create(key.get(0), Geo.CALENDAR_YEAR, key.get(1), Geo.ENGLAND_CODE, "England",
-            key.get(2), key.get(3), key.get(4), key.get(5), key.get(6), answer, boards, n,
-            n > 0 ? 100.0 * boards / n : null));
+        out.add(Schemas.row("answer_share").set("time_period", key.get(0)).set("time_identifier", Geo.CALENDAR_YEAR)
+            .set("geographic_level", key.get(1)).set("country_code", Geo.ENGLAND_CODE).set("country_name", Geo.ENGLAND_NAME)
+            .set("region_code", key.get(2)).set("region_name", key.get(3)).set("topic", key.get(4))
+            .set("question", key.get(5)).set("chair_type", key.get(6)).set("answer", answer).set("boards", boards)
+            .set("boards_answering", n).set("pct", n > 0 ? 100.0 * boards / n : null).build());
       }
     });
     return answers.sparkSession().createDataFrame(out, Schemas.of("answer_share"));

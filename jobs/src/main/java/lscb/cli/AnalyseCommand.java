@@ -37,7 +37,7 @@ public final class AnalyseCommand implements Callable<Integer> {
       EesPublisher.run(session, where, progress);
       return 0;
     } finally {
-      session.stop();
+      spark.release(session);
     }
   }
 }

@@ -37,7 +37,7 @@ public final class NormaliseCommand implements Callable<Integer> {
       System.out.print(reconciliation.table());
       return outcome(reconciliation, where, strict);
     } finally {
-      session.stop();
+      spark.release(session);
     }
   }
 

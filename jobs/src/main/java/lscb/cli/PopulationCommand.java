@@ -54,7 +54,7 @@ public final class PopulationCommand implements Callable<Integer> {
       PopulationJob.run(session, where, new Progress(System.out), path, forced);
       return 0;
     } finally {
-      session.stop();
+      spark.release(session);
     }
   }
 }

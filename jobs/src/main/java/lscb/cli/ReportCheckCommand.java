@@ -32,7 +32,7 @@ public final class ReportCheckCommand implements Callable<Integer> {
           session.sparkContext().applicationId()).applyTo(session);
       return ReportCheck.run(session, where, new Progress(System.out)) ? 0 : 1;
     } finally {
-      session.stop();
+      spark.release(session);
     }
   }
 }

@@ -57,7 +57,7 @@ public final class RunCommand implements Callable<Integer> {
         return code;
       }, keepRuns);
     } finally {
-      session.stop();
+      spark.release(session);
     }
     total.done("all stages");
     System.out.println();

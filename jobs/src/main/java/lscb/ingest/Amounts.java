@@ -36,7 +36,7 @@ public final class Amounts {
 
   /** True when the raw value is given (not blank) but is not an amount of 0 or more. */
   public static Column invalid(Column raw) {
-    return isGiven(raw).and(pounds(raw).isNull());
+    return Checks.given(raw).and(pounds(raw).isNull());
   }
 
   /** What is wrong with an invalid raw amount, and what to do. */
@@ -45,11 +45,6 @@ public final class Amounts {
     return when(text.startsWith("-").or(text.startsWith("(")),
         lit("negative amount; an amount given is 0 or more pounds"))
         .otherwise(lit("not an amount in pounds; write e.g. £45,000, 45000 or £45k, or leave blank if not answered"));
-  }
-
-  /** True when a raw value is present and not blank. */
-  public static Column isGiven(Column raw) {
-    return raw.isNotNull().and(length(trim(raw)).gt(0));
   }
 
   private static Column cleaned(Column raw) {

@@ -47,7 +47,7 @@ final class Checks {
 
   /** True when a given value is not one of the codes. */
   static Column unknownCode(Column raw, List<String> codes) {
-    return Amounts.isGiven(raw).and(raw.isin(codes.toArray()).unary_$bang());
+    return given(raw).and(raw.isin(codes.toArray()).unary_$bang());
   }
 
   /** A whole number 0 or more, or null. */
@@ -58,7 +58,7 @@ final class Checks {
 
   /** True when a given value is not a whole number 0 or more. */
   static Column notWholeNumber(Column raw) {
-    return Amounts.isGiven(raw).and(wholeNumber(raw).isNull());
+    return given(raw).and(wholeNumber(raw).isNull());
   }
 
   /** Yes/no answers: Y, N, Yes, No (any case), true, false; blank is null. */
@@ -69,7 +69,7 @@ final class Checks {
 
   /** True when a given value is not a yes/no answer. */
   static Column notYesNo(Column raw) {
-    return Amounts.isGiven(raw).and(yesNo(raw).isNull());
+    return given(raw).and(yesNo(raw).isNull());
   }
 
   /** The sum of a contributions map (null when empty). */
@@ -90,7 +90,7 @@ final class Checks {
         + "budget of £"), format_number(budget, 0), lit("; correct the amounts or the budget"));
   }
 
-  /** True when a string is present. */
+  /** True when a raw value is present and not blank. */
   static Column given(Column raw) {
     return raw.isNotNull().and(length(trim(raw)).gt(0));
   }

@@ -103,13 +103,17 @@ public final class Normalise {
       String name = path.substring(path.lastIndexOf('/') + 1);
       Row r = find(read, year, name);
       Row d = find(decided, year, name);
-      counts.add(new Reconciliation.FileCount(year, name,
-          r == null ? 0 : r.getLong(2), d == null ? 0 : d.getLong(2), d == null ? 0 : d.getLong(3),
-          d == null ? 0 : d.getLong(4), r == null ? null : r.getString(3)));
+      counts.add(new Reconciliation.FileCount(year, name, counted(r, "read"), counted(d, "accepted"),
+          counted(d, "superseded"), counted(d, "rejected"), r == null ? null : r.getAs("file_problem")));
     }
   }
 
+  private static long counted(Row row, String column) {
+    return row == null ? 0 : ((Number) row.getAs(column)).longValue();
+  }
+
   private static Row find(List<Row> rows, int year, String file) {
-    return rows.stream().filter(r -> r.getInt(0) == year && r.getString(1).equals(file)).findFirst().orElse(null);
+    return rows.stream().filter(r -> r.<Integer>getAs("survey_year") == year && file.equals(r.getAs("source_file")))
+        .findFirst().orElse(null);
   }
 }

@@ -3,8 +3,8 @@ package lscb.ingest;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import lscb.schema.Schemas;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 
 /** Per input file: records read = accepted + superseded + rejected. */
 public record Reconciliation(List<FileCount> files) {
@@ -45,8 +45,10 @@ public record Reconciliation(List<FileCount> files) {
 
   /** The rows of the reconciliation table. */
   public List<Row> rows() {
-    return files.stream().map(f -> RowFactory.create(f.surveyYear(), f.file(), f.read(), f.accepted(),
-        f.superseded(), f.rejected(), f.fileProblem())).collect(Collectors.toList());
+    return files.stream().map(f -> Schemas.row("reconciliation").set("survey_year", f.surveyYear())
+        .set("source_file", f.file()).set("records_read", f.read()).set("accepted", f.accepted())
+        .set("superseded", f.superseded()).set("rejected", f.rejected()).set("file_problem", f.fileProblem())
+        .build()).collect(Collectors.toList());
   }
 
   /** The one-line summary for the progress line. */

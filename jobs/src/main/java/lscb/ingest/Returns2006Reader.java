@@ -145,11 +145,11 @@ public final class Returns2006Reader {
         .when(Checks.given(given("Meetings per year")).and(col("meetings_per_year").isNull()), "Meetings per year",
             given("Meetings per year"), "not a whole number of meetings; write e.g. 6, or leave blank if not answered");
     for (String column : AMOUNT_COLUMNS) {
-      p.when(Amounts.isGiven(given(column)).and(value(column).isNull()), column, given(column),
+      p.when(Checks.given(given(column)).and(value(column).isNull()), column, given(column),
           Amounts.reason(given(column)));
     }
     for (String column : Codes.MEMBER_COLUMNS_2006.keySet().stream().sorted().toList()) {
-      p.when(Amounts.isGiven(given(column)).and(value(column).isNull()), column, given(column),
+      p.when(Checks.given(given(column)).and(value(column).isNull()), column, given(column),
           "not Y, N, Yes or No; leave blank if not answered");
     }
     Column total = Checks.total(contributions);

@@ -70,15 +70,12 @@ public final class PopulationJob {
     persisted.add(checked);
     // The first pass over the cells (the totals' checkpoints) runs beside the crosswalk's own checks;
     // a broken crosswalk stops the stage before anything is written.
-    Map<String, Supplier<Object>> first = new LinkedHashMap<>();
-    first.put("crosswalk", () -> {
+    boolean codesGiveGeography = sources.stream().anyMatch(s -> s.geography() == NomisLayout.GEOGRAPHY_FROM_CODES);
+    Totals totals = Concurrently.both(spark, "crosswalk", () -> {
       crosswalk.check();
       return null;
-    });
-    boolean codesGiveGeography = sources.stream().anyMatch(s -> s.geography() == NomisLayout.GEOGRAPHY_FROM_CODES);
-    first.put("totals", () -> PopulationTotals.of(checked.where(col("reason").isNull()), crosswalk, population,
-        codesGiveGeography));
-    Totals totals = (Totals) Concurrently.run(spark, first).get("totals");
+    }, "totals", () -> PopulationTotals.of(checked.where(col("reason").isNull()), crosswalk, population,
+        codesGiveGeography)).second();
 
     Dataset<Row> rejects = PopulationChecks.lineRejects(lines)
         .unionByName(PopulationChecks.cellRejects(checked)).unionByName(totals.rejects())

@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import lscb.analysis.Geo;
+import lscb.analysis.Shares;
 import lscb.run.Concurrently;
 import lscb.run.DataStatus;
 import lscb.run.Inputs;
@@ -119,8 +121,8 @@ public final class EesPublisher {
   /** A total order of a file's rows: National, Regional, Local authority; then time, place, filters (Total last). */
   static Column[] order(EesFile file) {
     List<Column> order = new ArrayList<>();
-    order.add(when(col("geographic_level").equalTo("National"), 0)
-        .when(col("geographic_level").equalTo("Regional"), 1).otherwise(2));
+    order.add(when(col("geographic_level").equalTo(Geo.NATIONAL), 0)
+        .when(col("geographic_level").equalTo(Geo.REGIONAL), 1).otherwise(2));
     order.add(col("time_period"));
     for (String name : file.dataColumns()) {
       boolean isFilter = file.columns().stream().anyMatch(c -> c.name().equals(name) && c.isFilter());
@@ -128,7 +130,7 @@ public final class EesPublisher {
       if (name.equals("region_code") || name.equals("new_la_code")) {
         order.add(col(name));
       } else if (isFilter || isGrouping) {
-        order.add(col(name).equalTo("Total"));
+        order.add(col(name).equalTo(Shares.TOTAL));
         order.add(col(name));
       }
     }

@@ -8,6 +8,8 @@ import static org.apache.spark.sql.functions.round;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
+import lscb.analysis.Geo;
+import lscb.analysis.Shares;
 import lscb.run.Inputs;
 import lscb.run.Locations;
 import org.apache.spark.sql.Dataset;
@@ -69,7 +71,7 @@ public final class FigureSources {
       case "C4" -> answer(year, "chair_post", "CHIEF_EXECUTIVE", "boards");
       case "C5" -> answer(year, "chair_post", "DIRECTOR_OF_CHILDRENS_SERVICES", "pct");
       case "C6" -> answer(year, "chair_post", "LA_OTHER_OFFICER", "pct");
-      case "C7" -> find(severalBoards, r -> r.getString(0).equals("Total")
+      case "C7" -> find(severalBoards, r -> r.getString(0).equals(Shares.TOTAL)
           && r.getString(1).equals("2 or more"), "fewest_distinct_chairs");
       case "C8" -> severalBoards.stream().filter(r -> r.getString(1).matches("\\d+") && r.getLong(2) > 0)
           .mapToDouble(r -> Double.parseDouble(r.getString(1))).max().stream().boxed().findFirst().orElse(null);
@@ -91,15 +93,15 @@ public final class FigureSources {
       case "F3" -> extreme("largest_expenditure_2006_07", "Actual", part);
       case "F4" -> extreme("largest_expenditure_2006_07", "Planned", part);
       case "F5" -> find(spendSummary, r -> r.getString(0).equals("Planned"), "pct_planning_same_or_less");
-      case "F6" -> contributor("National", null, part, "share_of_all_money_pct");
-      case "F7" -> contributor("National", null, "LA_CHILDRENS_SERVICES", part + "_board_share_pct");
-      case "F8" -> contributor("National", null, "PRIMARY_CARE_TRUST", part + "_board_share_pct");
+      case "F6" -> contributor(Geo.NATIONAL, null, part, "share_of_all_money_pct");
+      case "F7" -> contributor(Geo.NATIONAL, null, "LA_CHILDRENS_SERVICES", part + "_board_share_pct");
+      case "F8" -> contributor(Geo.NATIONAL, null, "PRIMARY_CARE_TRUST", part + "_board_share_pct");
       case "F9" -> part.equals("at_2pct") ? (double) londonPoliceAt2
-          : contributor("Regional", LONDON, "POLICE", "max_board_share_pct");
-      case "F10" -> contributor("Regional", WEST_MIDLANDS, "POLICE", part + "_board_share_pct");
+          : contributor(Geo.REGIONAL, LONDON, "POLICE", "max_board_share_pct");
+      case "F10" -> contributor(Geo.REGIONAL, WEST_MIDLANDS, "POLICE", part + "_board_share_pct");
       case "A1" -> part.equals("none") ? answer(2007, "lead_member", "NONE", "boards")
           : sum(answers.stream().filter(r -> r.getInt(0) == 2007 && r.getString(1).equals("lead_member")
-              && r.getString(3).equals("NONE") && !r.getString(2).equals("Total")
+              && r.getString(3).equals("NONE") && !r.getString(2).equals(Shares.TOTAL)
               && !r.getString(2).equals("INDEPENDENT")).toList(), "boards");
       case "A2" -> answer(2007, "chief_executive_contact", "No", "pct");
       case "P1", "P2", "P3" -> answer(2007, "priority_top_four", part, "pct");
@@ -112,7 +114,7 @@ public final class FigureSources {
 
   private Double answer(int year, String question, String answer, String column) {
     return find(answers, r -> r.getInt(0) == year && r.getString(1).equals(question)
-        && r.getString(2).equals("Total") && r.getString(3).equals(answer), column);
+        && r.getString(2).equals(Shares.TOTAL) && r.getString(3).equals(answer), column);
   }
 
   private Double member(String agency, String column) {
@@ -142,7 +144,7 @@ public final class FigureSources {
   }
 
   private static Dataset<Row> national(Dataset<Row> rows) {
-    return rows.where(col("geographic_level").equalTo("National"));
+    return rows.where(col("geographic_level").equalTo(Geo.NATIONAL));
   }
 
   private static Dataset<Row> table(SparkSession spark, Locations locations, String table) {

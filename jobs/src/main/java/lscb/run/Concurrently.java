@@ -115,6 +115,23 @@ public final class Concurrently {
     }
   }
 
+  /** The results of two pieces of different types. */
+  public record Both<A, B>(A first, B second) {}
+
+  /** Runs two named pieces of different result types side by side; returns both results, typed. */
+  public static <A, B> Both<A, B> both(SparkSession spark, String firstName, Supplier<A> first, String secondName,
+      Supplier<B> second) {
+    Map<String, Supplier<Object>> pieces = new LinkedHashMap<>();
+    pieces.put(firstName, first::get);
+    pieces.put(secondName, second::get);
+    Map<String, Object> results = run(spark, pieces);
+    @SuppressWarnings("unchecked")
+    A a = (A) results.get(firstName);
+    @SuppressWarnings("unchecked")
+    B b = (B) results.get(secondName);
+    return new Both<>(a, b);
+  }
+
   /** Runs every piece for its side effects (writes), in the given order of names. */
   public static void runAll(SparkSession spark, Map<String, Runnable> pieces) {
     Map<String, Supplier<Void>> suppliers = new LinkedHashMap<>();

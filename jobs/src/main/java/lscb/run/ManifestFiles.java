@@ -13,12 +13,16 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import lscb.schema.Schemas;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructType;
 
 /** The manifest's file facts: sizes, sha256, CSV record counts and Parquet row counts (from footers only). */
 final class ManifestFiles {
@@ -116,11 +120,15 @@ final class ManifestFiles {
       long rows = 0;
       long bytes = 0;
       for (FileStatus part : parquet) {
-        rows += footerRows(hadoop, part.getPath());
+        rows += Outputs.footerRows(hadoop, part.getPath());
         bytes += part.getLen();
       }
-      into.addObject().put("path", relative(base, dir)).put("format", "parquet").put("rows", rows)
+      ObjectNode table = into.addObject().put("path", relative(base, dir)).put("format", "parquet").put("rows", rows)
           .put("files", parquet.size()).put("bytes", bytes);
+      Metadata schema = footerSchema(hadoop, parquet.get(0).getPath());
+      if (schema.contains(Schemas.SCHEMA_KEY)) {
+        table.put("schema", schema.getString(Schemas.SCHEMA_KEY)).put("schema_version", schema.getLong(Schemas.VERSION_KEY));
+      }
       return;
     }
     for (FileStatus child : children) {
@@ -138,14 +146,22 @@ final class ManifestFiles {
     }
   }
 
-  /** Records in a CSV file (header included): line ends outside double quotes, plus an unterminated last line. */
-  /** The rows of one Parquet file, from its footer. */
-  static long footerRows(Configuration hadoop, Path file) throws IOException {
+  /**
+   * The schema name and version that {@link Schemas#conform} tagged a Parquet file's columns with, read
+   * from the Spark schema in its footer; empty when it has none.
+   */
+  static Metadata footerSchema(Configuration hadoop, Path file) throws IOException {
     try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, hadoop))) {
-      return reader.getRecordCount();
+      String spark = reader.getFooter().getFileMetaData().getKeyValueMetaData()
+          .get("org.apache.spark.sql.parquet.row.metadata");
+      if (spark != null && DataType.fromJson(spark) instanceof StructType struct && struct.size() > 0) {
+        return struct.fields()[0].metadata();
+      }
+      return Metadata.empty();
     }
   }
 
+  /** Records in a CSV file (header included): line ends outside double quotes, plus an unterminated last line. */
   static long csvRecords(FileSystem fs, Path file) throws IOException {
     long records = 0;
     boolean quoted = false;

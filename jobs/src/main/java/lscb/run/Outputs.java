@@ -9,6 +9,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
@@ -39,12 +41,19 @@ public final class Outputs {
       long rows = 0;
       for (FileStatus part : dir.getFileSystem(hadoop).listStatus(dir)) {
         if (part.isFile() && part.getPath().getName().endsWith(".parquet")) {
-          rows += ManifestFiles.footerRows(hadoop, part.getPath());
+          rows += footerRows(hadoop, part.getPath());
         }
       }
       return rows;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot count the rows of " + path, e);
+    }
+  }
+
+  /** The rows of one Parquet file, from its footer. */
+  public static long footerRows(Configuration hadoop, Path file) throws IOException {
+    try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, hadoop))) {
+      return reader.getRecordCount();
     }
   }
 

@@ -61,23 +61,21 @@ public final class Pipeline {
       DataStatus status) {
     List<StageTime> stages = Collections.synchronizedList(new ArrayList<>());
     // The returns and the population figures share no input: normalise them side by side.
-    Map<String, Supplier<Object>> inputs = new LinkedHashMap<>();
-    inputs.put("normalise", () -> timed(stages, "normalise", () -> Normalise.run(spark, locations, progress)));
-    inputs.put("population", () -> timed(stages, "population", () -> PopulationJob.run(spark, locations, progress, populationAt, null)));
-    Map<String, Object> normalised = Concurrently.run(spark, inputs);
-    Reconciliation reconciliation = (Reconciliation) normalised.get("normalise");
-    PopulationResult population = (PopulationResult) normalised.get("population");
+    Concurrently.Both<Reconciliation, PopulationResult> normalised = Concurrently.both(spark,
+        "normalise", () -> timed(stages, "normalise", () -> Normalise.run(spark, locations, progress)),
+        "population", () -> timed(stages, "population",
+            () -> PopulationJob.run(spark, locations, progress, populationAt, null)));
+    Reconciliation reconciliation = normalised.first();
+    PopulationResult population = normalised.second();
     timed(stages, "analyse", () -> Analyses.run(spark, locations, progress));
     // Publication reads the analysis tables and so does the check: they too run side by side.
-    Map<String, Supplier<Object>> outputs = new LinkedHashMap<>();
-    outputs.put("ees", () -> timed(stages, "ees", () -> EesPublisher.run(spark, locations, progress,
-        population::realDescription)));
-    outputs.put("report-check", () -> timed(stages, "report-check", () -> ReportCheck.verdict(spark, locations, progress,
-        population::realDescription)));
-    Map<String, Object> checked = Concurrently.run(spark, outputs);
-    @SuppressWarnings("unchecked")
-    List<String> published = (List<String>) checked.get("ees");
-    ReportCheck.Verdict verdict = (ReportCheck.Verdict) checked.get("report-check");
+    Concurrently.Both<List<String>, ReportCheck.Verdict> checked = Concurrently.both(spark,
+        "ees", () -> timed(stages, "ees", () -> EesPublisher.run(spark, locations, progress,
+            population::realDescription)),
+        "report-check", () -> timed(stages, "report-check", () -> ReportCheck.verdict(spark, locations, progress,
+            population::realDescription)));
+    List<String> published = checked.first();
+    ReportCheck.Verdict verdict = checked.second();
     List<StageTime> order = stages.stream().sorted(Comparator.comparing(t -> STAGES.indexOf(t.name()))).toList();
     return new Result(reconciliation, published, verdict.conforms(), population, order, status, verdict);
   }

@@ -1,5 +1,9 @@
 package lscb.schema;
 
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.raise_error;
+import static org.apache.spark.sql.functions.when;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -7,12 +11,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.MetadataBuilder;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -22,8 +29,19 @@ public final class Schemas {
 
   private Schemas() {}
 
+  private static final Map<String, StructType> LOADED = new ConcurrentHashMap<>();
+
   /** The Spark schema of a canonical table, read from schemas/TABLE.schema.json on the classpath. */
   public static StructType of(String table) {
+    return LOADED.computeIfAbsent(table, Schemas::load);
+  }
+
+  /** A new row of a declared table, to be set by column name. */
+  public static TableRow row(String table) {
+    return new TableRow(table, of(table));
+  }
+
+  private static StructType load(String table) {
     JsonNode doc = read(table);
     List<StructField> fields = new ArrayList<>();
     for (JsonNode column : doc.get("columns")) {
@@ -39,9 +57,15 @@ public final class Schemas {
     return read(table).get("version").asInt();
   }
 
+  /** Column metadata key naming the schema a table was conformed to (kept in Parquet footers). */
+  public static final String SCHEMA_KEY = "lscb.schema";
+  /** Column metadata key holding that schema's declared version. */
+  public static final String VERSION_KEY = "lscb.schema_version";
+
   /**
-   * The rows in the declared column order; fails when a column is missing, extra or of another type,
-   * so a job cannot write a table that drifts from schemas/.
+   * The rows in the declared column order, each column tagged with the schema's name and version; fails
+   * when a column is missing, extra or of another type, so a job cannot write a table that drifts from
+   * schemas/. A null in a column declared {@code "nullable": false} fails the job that computes it.
    */
   public static Dataset<Row> conform(Dataset<Row> rows, String table) {
     StructType declared = of(table);
@@ -64,9 +88,16 @@ public final class Schemas {
       throw new IllegalStateException("table " + table + " does not match schemas/" + table
           + ".schema.json: " + String.join("; ", problems));
     }
+    Metadata tag = new MetadataBuilder().putString(SCHEMA_KEY, table).putLong(VERSION_KEY, version(table)).build();
     Column[] columns = new Column[declared.size()];
     for (int i = 0; i < columns.length; i++) {
-      columns[i] = rows.col(declared.fields()[i].name());
+      StructField field = declared.fields()[i];
+      Column column = rows.col(field.name());
+      if (!field.nullable() && actual.apply(field.name()).nullable()) {
+        column = when(column.isNull(), raise_error(lit("table " + table + ": a null in column " + field.name()
+            + ", which schemas/" + table + ".schema.json declares not nullable"))).otherwise(column);
+      }
+      columns[i] = column.as(field.name(), tag);
     }
     return rows.select(columns);
   }

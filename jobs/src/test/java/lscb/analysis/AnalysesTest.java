@@ -21,6 +21,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import lscb.analysis.CanonicalFixture.Return;
+import lscb.ingest.Codes;
 import lscb.run.Locations;
 import lscb.run.Progress;
 import lscb.schema.Schemas;
@@ -89,7 +90,7 @@ class AnalysesTest extends SparkTestBase {
   void chairTypeSharesPerYearNationallyAndByRegion() {
     for (int y : new int[] {2006, 2007}) {
       List<Return> answered = year(y).stream().filter(r -> r.chairType != null).toList();
-      for (String type : ChairingTrend.CHAIR_TYPES) {
+      for (String type : Codes.CHAIR_TYPES) {
         long n = answered.stream().filter(r -> r.chairType.equals(type)).count();
         Row row = answer(y, "National", null, "chair_type", "Total", type);
         assertEquals(n, (long) row.getAs("boards"), type + " boards " + y);
@@ -275,7 +276,7 @@ class AnalysesTest extends SparkTestBase {
   void prioritiesInfluenceAndReviews() {
     List<Return> r07 = year(2007);
     List<Return> listed = r07.stream().filter(r -> !r.priorities.isEmpty()).toList();
-    for (String p : Priorities.CODES.subList(0, 8)) {
+    for (String p : Codes.PRIORITIES.subList(0, 8)) {
       long n = listed.stream().filter(r -> r.priorities.contains(p)).count();
       assertEquals(pct(n, listed.size()), answer(2007, "National", null, "priority_top_four", "Total", p)
           .getAs("pct"), EPS, p + " % of boards listing priorities");

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import lscb.ingest.Codes;
 import lscb.run.Locations;
 import lscb.run.Outputs;
 import lscb.schema.Schemas;
@@ -80,8 +81,8 @@ public final class CanonicalFixture {
         r.region = b[2];
         r.regionName = b[3];
         r.councils = List.of(b[4].split(";"));
-        r.chairType = pick(random, ChairingTrend.CHAIR_TYPES, 8);
-        r.chairPost = pick(random, ChairingTrend.CHAIR_POSTS, 8);
+        r.chairType = pick(random, Codes.CHAIR_TYPES, 8);
+        r.chairPost = pick(random, Codes.CHAIR_POSTS, 8);
         r.meetings = random.nextInt(8) == 0 ? null : 2 + random.nextInt(8);
         for (String agency : AGENCIES) {
           if (random.nextInt(6) != 0) {
@@ -93,9 +94,9 @@ public final class CanonicalFixture {
           r.organisations = random.nextInt(7) == 0 ? null : 5 + random.nextInt(250);
           r.expenditure = random.nextInt(6) == 0 ? null : BigDecimal.valueOf(5000 + random.nextInt(400000));
           r.planned = random.nextInt(6) == 0 ? null : BigDecimal.valueOf(5000 + random.nextInt(400000));
-          r.leadMember = pick(random, Influence.LEAD_MEMBER, 6);
+          r.leadMember = pick(random, Codes.LEAD_MEMBER, 6);
           r.ceContact = random.nextInt(7) == 0 ? null : random.nextInt(5) != 0;
-          r.cdop = pick(random, Reviews.CDOP, 7);
+          r.cdop = pick(random, Codes.CDOP, 7);
           r.scrCommissioned = random.nextInt(7) == 0 ? null : random.nextInt(7);
           r.scrCompleted = random.nextInt(7) == 0 ? null : random.nextInt(7);
           if (random.nextInt(8) != 0) {
@@ -106,13 +107,13 @@ public final class CanonicalFixture {
             }
           }
           if (random.nextInt(8) != 0) {
-            List<String> pool = new ArrayList<>(Priorities.CODES.subList(0, 8));
+            List<String> pool = new ArrayList<>(Codes.PRIORITIES.subList(0, 8));
             for (int k = 0, n = 1 + random.nextInt(4); k < n; k++) {
               r.priorities.add(pool.remove(random.nextInt(pool.size())));
             }
           }
           if (random.nextInt(8) != 0) {
-            List<String> pool = new ArrayList<>(HighestCosts.CODES);
+            List<String> pool = new ArrayList<>(Codes.HIGHEST_COSTS);
             for (int k = 0, n = 1 + random.nextInt(4); k < n; k++) {
               r.costs.add(pool.remove(random.nextInt(pool.size())));
             }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import lscb.analysis.CanonicalFixture.Return;
+import lscb.ingest.Codes;
 import lscb.ingest.Normalise;
 import lscb.run.Locations;
 import lscb.run.Outputs;
@@ -56,12 +57,12 @@ class RawReturnsTest extends SparkTestBase {
         .parquet(locations.analysis("board_structure")).where("geographic_level = 'National' and time_period = 2007"));
     assertEquals(returns.size(), (long) structure.get(0).getAs("boards_responding"), "every return accepted");
     List<Return> typed = returns.stream().filter(r -> r.chairType != null).toList();
-    for (String type : ChairingTrend.CHAIR_TYPES) {
+    for (String type : Codes.CHAIR_TYPES) {
       long n = typed.stream().filter(r -> r.chairType.equals(type)).count();
       assertEquals(100.0 * n / typed.size(), value(answers, "chair_type", type, "pct"), 1e-9, type + " %");
     }
     List<Return> listed = returns.stream().filter(r -> !r.priorities.isEmpty()).toList();
-    for (String p : Priorities.CODES.subList(0, 8)) {
+    for (String p : Codes.PRIORITIES.subList(0, 8)) {
       long n = listed.stream().filter(r -> r.priorities.contains(p)).count();
       assertEquals(100.0 * n / listed.size(), value(answers, "priority_top_four", p, "pct"), 1e-9, p + " %");
     }

@@ -13,12 +13,10 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import lscb.run.Locations;
 import lscb.run.Progress;
-import lscb.schema.Schemas;
 import lscb.testing.Fixtures;
 import lscb.testing.SparkTestBase;
+import lscb.testing.WrittenTables;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,18 +152,9 @@ class NormaliseTest extends SparkTestBase {
   void writtenParquetMatchesTheDeclaredSchemas() {
     for (String table : List.of("board_return", "board_member", "board_contribution", "board_priority",
         "board_highest_cost", "board_subgroup", "superseded_return", "reconciliation", "board")) {
-      assertSameColumns(table, spark.read().parquet(where.processed(table)).schema());
+      WrittenTables.assertConforms(spark, table, where.processed(table));
     }
-    assertSameColumns("reject", spark.read().parquet(where.rejects("returns")).schema());
-  }
-
-  private static void assertSameColumns(String table, StructType written) {
-    StructType declared = Schemas.of(table);
-    assertEquals(List.of(declared.fieldNames()), List.of(written.fieldNames()), table + ": columns and order");
-    for (StructField field : declared.fields()) {
-      assertTrue(written.apply(field.name()).dataType().sameType(field.dataType()),
-          table + "." + field.name() + " is " + field.dataType().simpleString());
-    }
+    WrittenTables.assertConforms(spark, "reject", where.rejects("returns"));
   }
 
   private static Map<String, BigDecimal> amounts(String ref) {

@@ -245,12 +245,7 @@ class PopulationJobTest extends SparkTestBase {
   }
 
   static void assertSameColumns(String table, String path) {
-    var declared = lscb.schema.Schemas.of(table);
-    var written = spark.read().parquet(path).schema();
-    assertEquals(List.of(declared.fieldNames()), List.of(written.fieldNames()), table + " column names and order");
-    for (var field : declared.fields()) {
-      assertEquals(field.dataType(), written.apply(field.name()).dataType(), table + "." + field.name() + " type");
-    }
+    lscb.testing.WrittenTables.assertConforms(spark, table, path);
   }
 
   static void assertReject(List<Row> rejects, String area, String rawPart, String reasonPart) {

@@ -17,14 +17,10 @@ import lscb.run.Locations;
 import lscb.run.Progress;
 import lscb.testing.SparkTestBase;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The conformance check: rules, a pass on matching figures, and a failure (exit 1) on a perturbed one. */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReportCheckTest extends SparkTestBase {
   @TempDir
   static Path dir;
@@ -39,7 +35,6 @@ class ReportCheckTest extends SparkTestBase {
   }
 
   @Test
-  @Order(1)
   void rulesRoundHalfUpAndCompareAsTheReadmeSays() {
     assertTrue(ReportCheck.passes("pct0", 63.0, null, 62.5), "62.5% rounds half-up to 63");
     assertFalse(ReportCheck.passes("pct0", 63.0, null, 62.49), "62.49% rounds to 62");
@@ -78,7 +73,6 @@ class ReportCheckTest extends SparkTestBase {
   }
 
   @Test
-  @Order(2)
   void matchingFiguresPassAndAreWrittenToConformanceCsv() throws Exception {
     long[] e = expected();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -100,13 +94,13 @@ class ReportCheckTest extends SparkTestBase {
   }
 
   @Test
-  @Order(3)
   void aPerturbedFigureFailsTheCommandWithExitOne() throws Exception {
     long[] e = expected();
     Locations perturbed = withFigures("perturbed", figures(e[0], e[1], e[2] + 1));
     int exit = Lscb.execute("report-check", "--master", "local[2]", "--raw", perturbed.raw(),
         "--reference", perturbed.reference(), "--published", perturbed.published(), "--out", perturbed.out());
     assertEquals(1, exit, "report-check exits 1 when a figure is not reproduced");
+    assertFalse(spark.sparkContext().isStopped(), "the command leaves alone the session it did not start");
     String conformance = Files.readString(Path.of(perturbed.output("conformance.csv")));
     assertTrue(conformance.lines().anyMatch(l -> l.startsWith("D1,") && l.contains(",false,")),
         "the perturbed figure is marked not ok:\n" + conformance);

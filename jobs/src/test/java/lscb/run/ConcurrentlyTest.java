@@ -37,6 +37,16 @@ class ConcurrentlyTest extends SparkTestBase {
   }
 
   @Test
+  void twoPiecesOfDifferentTypesComeBackTyped() {
+    Concurrently.Both<Long, String> both = Concurrently.both(spark,
+        "count", () -> spark.range(42).count(), "name", () -> spark.range(3).selectExpr("'r' || id").first().getString(0));
+    long count = both.first();
+    String name = both.second();
+    assertEquals(42L, count, "the first piece's result, as a long");
+    assertEquals("r0", name, "the second piece's result, as a string");
+  }
+
+  @Test
   void piecesRunAtTheSameTime() throws Exception {
     CountDownLatch bothStarted = new CountDownLatch(2);
     Map<String, Runnable> pieces = new LinkedHashMap<>();

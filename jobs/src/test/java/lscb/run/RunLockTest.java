@@ -29,7 +29,7 @@ class RunLockTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    fs = FileSystem.getLocal(new Configuration());
+    fs = FileSystem.newInstanceLocal(new Configuration());  // not the cached one: LocalFilesTest needs the session's
     lock = new Path(tmp.toUri().toString(), "out/.lscb/lock");
   }
 
