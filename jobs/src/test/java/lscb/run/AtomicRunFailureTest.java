@@ -33,8 +33,10 @@ class AtomicRunFailureTest extends SparkTestBase {
         "file:" + tmp.resolve("published"), "file:" + out);
 
     UserError failed = assertThrows(UserError.class, () -> AtomicRun.run(spark, where, Map.of(),
-        new Progress(System.out), r -> 0), "a run without returns fails in its first stage");
-    assertTrue(failed.getMessage().contains("returns/2006"), "the failure says what is missing: " + failed.getMessage());
+        new Progress(System.out), r -> 0), "a run without its inputs fails before any stage writes");
+    assertTrue(failed.getMessage().contains(tmp.resolve("raw").toString()),
+        "the failure names the missing input (the population is read first, for the data status): "
+            + failed.getMessage());
     assertEquals(before, OutputSnapshot.folder(out), "a failed run changes no published file, LATEST included");
     assertFalse(Files.exists(out.resolve(".lscb/lock")), "a failed run releases the lock");
     try (Stream<Path> runs = Files.list(out.resolve("runs"))) {

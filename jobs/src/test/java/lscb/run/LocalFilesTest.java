@@ -11,12 +11,22 @@ import java.util.stream.Stream;
 import lscb.testing.SparkTestBase;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.permission.FsPermission;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The run's file: filesystem sets permissions in-process and writes no .crc side files. */
 class LocalFilesTest extends SparkTestBase {
   @TempDir Path dir;
+
+  /**
+   * Hadoop caches file systems per scheme, not per configuration: a test class earlier in this JVM that
+   * asked for file: without the session's settings left a plain LocalFileSystem in that cache.
+   */
+  @BeforeAll
+  static void forgetCachedFileSystems() throws Exception {
+    FileSystem.closeAll();
+  }
 
   @Test
   void sessionsUseItForFilePaths() throws Exception {

@@ -28,7 +28,7 @@ class RunFoldersTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    fs = FileSystem.getLocal(new Configuration());
+    fs = FileSystem.newInstanceLocal(new Configuration()); // not the cached instance other tests share
     outDir = tmp.resolve("out");
     out = new Path(outDir.toUri());
   }
