@@ -51,7 +51,8 @@ public final class PopulationChecks {
         .when(sexText.isin("p", "persons", "all persons", "all"), lit("P"));
     Column ageDigits = functions.regexp_extract(col("age_raw"), "^([0-9]{1,3})\\+?$", 1);
     Column age = when(ageDigits.notEqual(""), ageDigits.try_cast(DataTypes.IntegerType));
-    Column ageOk = col("age_field").isNull().or(age.between(0, 90));
+    // A blank or unreadable age is not ok (null would let the line through with no age, silently unused).
+    Column ageOk = col("age_field").isNull().or(functions.coalesce(age.between(0, 90), lit(false)));
     Column scope = when(col("known_code").isNotNull(), lit("in"))
         .when(col("area_code").rlike(OUT_OF_SCOPE_CODE), lit("out"))
         .otherwise(lit("unknown"));
