@@ -71,6 +71,9 @@ class PopulationFuzzTest extends SparkTestBase {
     }
     write(dir.resolve("columns-long.csv"), longColumns(shipped));
     write(dir.resolve("columns-wide-mid-2099.csv"), wideColumns(shipped));
+    if (java.util.Arrays.stream(PopulationSource.Layout.values()).anyMatch(l -> l.name().equals("NOMIS"))) {
+      write(dir.resolve("columns-nomis.csv"), nomisColumns());
+    }
 
     where = new Locations(tmp.resolve("raw").toString(), Fixtures.repository().resolve("data/reference").toString(),
         "unused", tmp.resolve("out").toString());
@@ -141,7 +144,7 @@ class PopulationFuzzTest extends SparkTestBase {
       }
       List<Row> cells = cellsByLine.getOrDefault(c.getKey(), List.of());
       List<Row> bad = cells.stream().filter(r -> r.getAs("reason") != null).toList();
-      boolean key = column.matches("(?i)ladcode18|sex|age|code");
+      boolean key = column.matches("(?i)ladcode18|sex|age|code|year");
       if (!bad.isEmpty()) {
         if (bad.stream().noneMatch(r -> column.equals(r.getAs("field"))
             || (key && r.<String>getAs("reason").startsWith("duplicate")))) {
@@ -200,6 +203,46 @@ class PopulationFuzzTest extends SparkTestBase {
     return (String.join("\r\n", out) + "\r\n").getBytes(StandardCharsets.UTF_8);
   }
 
+  /** A Nomis NM_2002_1 export (name, code, year, Age 0, ..., Aged 90+): one line per area, one odd value each. */
+  private static byte[] nomisColumns() {
+    StringBuilder header = new StringBuilder("name,code,year");
+    for (int age = 0; age <= 90; age++) {
+      header.append(',').append(age == 90 ? "Aged 90+" : "Age " + age);
+    }
+    List<String> headerFields = CsvText.fields(header.toString());
+    List<String> out = new ArrayList<>(List.of(header.toString()));
+    List<String> areas = shippedAreas();
+    Random random = Fuzz.random("population-nomis");
+    List<String[]> plan = plan(List.of("name", "code", "year", "Age 0", "Age 17", "Age 18", "Aged 90+"), random);
+    for (int age = 1; age <= 16; age++) {
+      for (int i = 0; i < 4; i++) {
+        plan.add(new String[] {"Age " + age, ODD.get(random.nextInt(ODD.size()))});
+      }
+    }
+    java.util.Collections.shuffle(plan, random);
+    for (int i = 0; i < areas.size() && i < plan.size(); i++) {
+      List<String> fields = new ArrayList<>(List.of("Area " + i, areas.get(i), "2098"));
+      for (int age = 0; age <= 90; age++) {
+        fields.add(String.valueOf(2000 + 5 * age + i));
+      }
+      String[] p = plan.get(i);
+      fields.set(headerFields.indexOf(p[0]), p[1]);
+      cases.put("columns-nomis.csv:" + (out.size() + 1), p);
+      out.add(csv(fields));
+    }
+    return (String.join("\n", out) + "\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static List<String> shippedAreas() {
+    List<String> areas = new ArrayList<>();
+    try (var all = Files.lines(Fixtures.repository().resolve("data/raw/population/SYNTHETIC-myeb-2001-2010.csv"))) {
+      all.skip(1).map(l -> l.substring(0, l.indexOf(','))).distinct().forEach(areas::add);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return areas;
+  }
+
   /** A wide (persons, one year) file: one line per area, each with one column set to an odd value. */
   private static byte[] wideColumns(List<String> shipped) {
     StringBuilder header = new StringBuilder("Code,Name,Geography,All ages");
@@ -208,12 +251,7 @@ class PopulationFuzzTest extends SparkTestBase {
     }
     List<String> headerFields = CsvText.fields(header.toString());
     List<String> out = new ArrayList<>(List.of("Mid-2099 population estimates,,", header.toString()));
-    List<String> areas = new ArrayList<>();
-    try (var all = Files.lines(Fixtures.repository().resolve("data/raw/population/SYNTHETIC-myeb-2001-2010.csv"))) {
-      all.skip(1).map(l -> l.substring(0, l.indexOf(','))).distinct().forEach(areas::add);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    List<String> areas = shippedAreas();
     Random random = Fuzz.random("population-wide");
     // Every column with every odd value, but for ages 1-16 a few each (one line per area, 326 areas).
     List<String[]> plan = plan(List.of("Code", "Name", "Geography", "All ages", "0", "17", "18", "90+"), random);
