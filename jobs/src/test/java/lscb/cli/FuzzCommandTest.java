@@ -15,10 +15,12 @@ import java.util.List;
 import lscb.ingest.Returns2006Reader;
 import lscb.testing.Fixtures;
 import lscb.testing.Fuzz;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The fuzz through the command line: the exit code, and never a stack trace or "internal error". */
+@Tag("slow") // a few minutes of Spark: run by ./lscb test (CI), left out by ./lscb test --fast
 class FuzzCommandTest {
   @TempDir Path tmp;
 

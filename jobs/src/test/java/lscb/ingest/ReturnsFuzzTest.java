@@ -26,6 +26,7 @@ import lscb.testing.Fuzz;
 import lscb.testing.SparkTestBase;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the shipped returns, a wrong JSON type or odd value in every field of a 2007 return, and odd values
  * in every column of the 2006 layout. Seeded: -Dlscb.fuzz.seed=N (see README, "Fuzz tests").
  */
+@Tag("slow") // a few minutes of Spark: run by ./lscb test (CI), left out by ./lscb test --fast
 class ReturnsFuzzTest extends SparkTestBase {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String HOLE = "@@FUZZ@@";

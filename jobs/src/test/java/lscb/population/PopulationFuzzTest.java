@@ -28,6 +28,7 @@ import lscb.testing.SparkTestBase;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * mutations of (a slice of) the shipped file, and odd values in every column of the long and the
  * wide layout. Seeded: -Dlscb.fuzz.seed=N (see README, "Fuzz tests").
  */
+@Tag("slow") // a few minutes of Spark: run by ./lscb test (CI), left out by ./lscb test --fast
 class PopulationFuzzTest extends SparkTestBase {
   /** Odd values put in every column. */
   static final List<String> ODD = List.of("", " ", "-1", "-0", "1.5", "abc", "1,234", "12,34", "1e3", "0x10",
