@@ -58,24 +58,17 @@ public final class Returns2007Reader {
   /** The plausible window for a 2007 survey submission (the shipped returns span Oct-Dec 2007). */
   static final Instant FIRST_SUBMISSION = Instant.parse("2007-01-01T00:00:00Z");
   static final Instant AFTER_LAST = Instant.parse("2009-01-01T00:00:00Z");
-  /** Whole-number fields, with the most that is plausible for one board. */
-  static final Map<String, Integer> WHOLE_NUMBERS = orderedMap(
-      "chair.boards_chaired", 20, "meetings_per_year", Returns2006Reader.MOST_MEETINGS, "contributing_organisations", 1000,
-      "serious_case_reviews.commissioned", 100, "serious_case_reviews.completed", 100);
-  private static final Map<String, String> COUNTED = Map.of("chair.boards_chaired", "boards chaired",
-      "meetings_per_year", "meetings a year", "contributing_organisations", "contributing organisations",
-      "serious_case_reviews.commissioned", "serious case reviews", "serious_case_reviews.completed",
-      "serious case reviews");
+  /** A whole-number field, what it counts (for messages), and the most that is plausible for one board. */
+  record WholeNumber(String field, String counts, int most) {}
+
+  static final List<WholeNumber> WHOLE_NUMBERS = List.of(
+      new WholeNumber("chair.boards_chaired", "boards chaired", 20),
+      new WholeNumber("meetings_per_year", "meetings a year", Returns2006Reader.MOST_MEETINGS),
+      new WholeNumber("contributing_organisations", "contributing organisations", 1000),
+      new WholeNumber("serious_case_reviews.commissioned", "serious case reviews", 100),
+      new WholeNumber("serious_case_reviews.completed", "serious case reviews", 100));
 
   private Returns2007Reader() {}
-
-  private static Map<String, Integer> orderedMap(Object... pairs) {
-    Map<String, Integer> out = new java.util.LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      out.put((String) pairs[i], (Integer) pairs[i + 1]);
-    }
-    return java.util.Collections.unmodifiableMap(out);
-  }
 
   /** Parses, harmonises and checks the 2007 records (see {@link RawRecords}). */
   public static Dataset<Row> read(Dataset<Row> records) {
@@ -153,12 +146,11 @@ public final class Returns2007Reader {
             array_join(col("j.priorities"), ","), "a priority is listed twice; list each of the top four once")
         .when(size(array_distinct(col("j.highest_costs"))).lt(size(col("j.highest_costs"))), "highest_costs",
             array_join(col("j.highest_costs"), ","), "a cost item is listed twice; list each once");
-    WHOLE_NUMBERS.forEach((field, most) -> {
-      p.when(Checks.notWholeNumber(col("j." + field)), field, col("j." + field),
-          "not a whole number 0 or more; leave out or null if not answered");
-      p.when(Checks.implausible(col("j." + field), most), field, col("j." + field),
-          Checks.implausibleReason(COUNTED.get(field), most));
-    });
+    for (WholeNumber n : WHOLE_NUMBERS) {
+      Column raw = col("j." + n.field());
+      p.when(Checks.notWholeNumber(raw), n.field(), raw, "not a whole number 0 or more; leave out or null if not answered");
+      p.when(Checks.implausible(raw, n.most()), n.field(), raw, Checks.implausibleReason(n.counts(), n.most()));
+    }
     for (String field : List.of("executive_group", "chief_executive_contact", "consulted_children",
         "performance.subcommittee", "performance.local_measures", "performance.peer_review")) {
       p.when(Checks.notYesNo(col("j." + field)), field, col("j." + field), "not true or false; leave out or null if not answered");

@@ -22,7 +22,9 @@ final class FuzzSanity {
     code(r, "chair_post", Codes.CHAIR_POSTS, what);
     code(r, "lead_member", Codes.LEAD_MEMBER, what);
     code(r, "cdop", Codes.CDOP, what);
-    Returns2007Reader.WHOLE_NUMBERS.forEach((field, most) -> {
+    for (Returns2007Reader.WholeNumber whole : Returns2007Reader.WHOLE_NUMBERS) {
+      String field = whole.field();
+      int most = whole.most();
       String column = switch (field) {
         case "chair.boards_chaired" -> "chair_boards_chaired";
         case "serious_case_reviews.commissioned" -> "scr_commissioned";
@@ -33,7 +35,7 @@ final class FuzzSanity {
         int n = r.<Integer>getAs(column);
         assertTrue(n >= 0 && n <= most, what + ": " + column + " " + n + " within 0.." + most);
       }
-    });
+    }
     BigDecimal budget = null;
     for (String column : List.of("budget_2006_07", "planned_2007_08", "expenditure_2006_07")) {
       if (has(r, column) && r.getAs(column) != null) {
