@@ -39,13 +39,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow") // a few minutes of Spark: run by ./lscb test (CI), left out by ./lscb test --fast
 class PopulationFuzzTest extends SparkTestBase {
+  /** Stands for the line's own value in lower case (e.g. e06000001 for E06000001). */
+  static final String OWN_CODE_LOWER = "(own value in lower case)";
   /** Odd values put in every column. */
   static final List<String> ODD = List.of("", " ", "-1", "-0", "1.5", "abc", "1,234", "12,34", "1e3", "0x10",
       "99999999999999999999", "1000001", "2147483648", "0", "90+", "M", "F", "3", "persons", "E06000999",
       "W06000001", OWN_CODE_LOWER, "\"quoted\"", "a,b", "\u0000", "\ud83d\ude00", "\u00a3");
   static final int SLICE = 546;
-  /** Stands for the line's own value in lower case (e.g. e06000001 for E06000001). */
-  static final String OWN_CODE_LOWER = "(own value in lower case)";
 
   @TempDir static Path tmp;
   static Locations where;
