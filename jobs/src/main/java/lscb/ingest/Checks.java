@@ -14,14 +14,19 @@ import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
 
 /** Column expressions shared by both survey readers: codes, whole numbers, yes/no, the budget rule. */
 final class Checks {
+  /** Sums of amounts: Decimal(38,2) cannot overflow from any realistic count of Decimal(14,2) values. */
+  private static final DecimalType TOTAL = DataTypes.createDecimalType(38, 2);
+
   private Checks() {}
 
   /** A map literal column from a Java map, sorted by key so plans are stable. */
@@ -50,10 +55,25 @@ final class Checks {
     return given(raw).and(raw.isin(codes.toArray()).unary_$bang());
   }
 
-  /** A whole number 0 or more, or null. */
+  /** A whole number 0 or more, or null (never an error: the text is checked, then try_cast). */
   static Column wholeNumber(Column raw) {
     Column text = regexp_replace(trim(raw), "\\.0+$", "");
-    return when(text.rlike("^[0-9]{1,9}$"), text.cast(DataTypes.IntegerType));
+    return when(text.rlike("^[0-9]{1,9}$"), text.try_cast(DataTypes.IntegerType));
+  }
+
+  /** True when a whole number was given but is above the plausible {@code most}. */
+  static Column implausible(Column raw, int most) {
+    return wholeNumber(raw).gt(most);
+  }
+
+  /** Why a whole number above the plausible {@code most} is rejected. */
+  static String implausibleReason(String what, int most) {
+    return "more than " + most + " " + what + " is not plausible for one board; check the number";
+  }
+
+  /** A code as given: trimmed-blank is null (not answered), anything else is kept as written. */
+  static Column code(Column raw) {
+    return when(given(raw), raw);
   }
 
   /** True when a given value is not a whole number 0 or more. */
@@ -72,10 +92,10 @@ final class Checks {
     return given(raw).and(yesNo(raw).isNull());
   }
 
-  /** The sum of a contributions map (null when empty). */
+  /** The sum of a contributions map (null when empty), in a decimal wide enough for any number of entries. */
   static Column total(Column contributions) {
-    return aggregate(map_values(contributions), lit(null).cast(Amounts.POUNDS),
-        (acc, x) -> coalesce(acc, lit(0).cast(Amounts.POUNDS)).plus(x).cast(Amounts.POUNDS));
+    return aggregate(map_values(contributions), lit(null).cast(TOTAL),
+        (acc, x) -> coalesce(acc, lit(BigDecimal.ZERO).cast(TOTAL)).plus(x.cast(TOTAL)).cast(TOTAL));
   }
 
   /** True when the contributions exceed the stated budget by more than rounding (1% and one pound). */

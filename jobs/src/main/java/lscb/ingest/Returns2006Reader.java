@@ -28,6 +28,9 @@ public final class Returns2006Reader {
   private static final List<String> AMOUNT_COLUMNS = List.of("Budget 2006-07", "LA contribution",
       "PCT contribution", "Police contribution", "Other contributions");
 
+  /** The most meetings a year that is plausible (weekly), as in the 2007 reader. */
+  static final int MOST_MEETINGS = 52;
+
   private Returns2006Reader() {}
 
   /** Parses, harmonises and checks the 2006 records (see {@link RawRecords}). */
@@ -143,7 +146,9 @@ public final class Returns2006Reader {
         .when(Checks.given(given("Chair Type")).and(col("chair_type").isNull()), "Chair Type", given("Chair Type"),
             "not a known chair type; use Local authority, Other statutory partner or Independent")
         .when(Checks.given(given("Meetings per year")).and(col("meetings_per_year").isNull()), "Meetings per year",
-            given("Meetings per year"), "not a whole number of meetings; write e.g. 6, or leave blank if not answered");
+            given("Meetings per year"), "not a whole number of meetings; write e.g. 6, or leave blank if not answered")
+        .when(Checks.implausible(given("Meetings per year"), MOST_MEETINGS), "Meetings per year",
+            given("Meetings per year"), Checks.implausibleReason("meetings a year", MOST_MEETINGS));
     for (String column : AMOUNT_COLUMNS) {
       p.when(Checks.given(given(column)).and(value(column).isNull()), column, given(column),
           Amounts.reason(given(column)));

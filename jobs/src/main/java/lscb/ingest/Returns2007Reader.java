@@ -15,12 +15,13 @@ import static org.apache.spark.sql.functions.map_entries;
 import static org.apache.spark.sql.functions.map_filter;
 import static org.apache.spark.sql.functions.map_keys;
 import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.to_timestamp;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.transform_values;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import lscb.quality.Problems;
@@ -51,6 +52,22 @@ public final class Returns2007Reader {
           .add("peer_review", TEXT))
       .add("_corrupt", TEXT);
 
+  /** An ISO 8601 date, optionally with a time and a zone: what `submitted` must look like. */
+  private static final String ISO_DATE_TIME =
+      "^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?$";
+  /** The plausible window for a 2007 survey submission (the shipped returns span Oct-Dec 2007). */
+  static final Instant FIRST_SUBMISSION = Instant.parse("2007-01-01T00:00:00Z");
+  static final Instant AFTER_LAST = Instant.parse("2009-01-01T00:00:00Z");
+  /** A whole-number field, what it counts (for messages), and the most that is plausible for one board. */
+  record WholeNumber(String field, String counts, int most) {}
+
+  static final List<WholeNumber> WHOLE_NUMBERS = List.of(
+      new WholeNumber("chair.boards_chaired", "boards chaired", 20),
+      new WholeNumber("meetings_per_year", "meetings a year", Returns2006Reader.MOST_MEETINGS),
+      new WholeNumber("contributing_organisations", "contributing organisations", 1000),
+      new WholeNumber("serious_case_reviews.commissioned", "serious case reviews", 100),
+      new WholeNumber("serious_case_reviews.completed", "serious case reviews", 100));
+
   private Returns2007Reader() {}
 
   /** Parses, harmonises and checks the 2007 records (see {@link RawRecords}). */
@@ -66,11 +83,11 @@ public final class Returns2007Reader {
         trim(col("j.return_id")).as("return_ref"),
         trim(col("j.lscb")).as("name_as_written"),
         submitted().as("submitted"),
-        col("j.chair.type").as("chair_type"),
-        col("j.chair.post").as("chair_post"),
+        Checks.code(col("j.chair.type")).as("chair_type"),
+        Checks.code(col("j.chair.post")).as("chair_post"),
         Checks.wholeNumber(col("j.chair.boards_chaired")).as("chair_boards_chaired"),
         Checks.wholeNumber(col("j.meetings_per_year")).as("meetings_per_year"),
-        col("j.subgroups").as("subgroups"),
+        filter(col("j.subgroups"), Checks::given).as("subgroups"),
         Checks.yesNo(col("j.executive_group")).as("executive_group"),
         map_filter(transform_values(col("j.members"), (k, v) -> Checks.yesNo(v)), (k, v) -> v.isNotNull())
             .as("members"),
@@ -79,11 +96,11 @@ public final class Returns2007Reader {
         planned.as("planned_2007_08"),
         contributions.as("contributions"),
         col("j.highest_costs").as("highest_costs"),
-        col("j.lead_member").as("lead_member"),
+        Checks.code(col("j.lead_member")).as("lead_member"),
         Checks.yesNo(col("j.chief_executive_contact")).as("chief_executive_contact"),
         col("j.priorities").as("priorities"),
         Checks.yesNo(col("j.consulted_children")).as("consulted_children"),
-        col("j.cdop").as("cdop"),
+        Checks.code(col("j.cdop")).as("cdop"),
         Checks.wholeNumber(col("j.serious_case_reviews.commissioned")).as("scr_commissioned"),
         Checks.wholeNumber(col("j.serious_case_reviews.completed")).as("scr_completed"),
         Checks.yesNo(col("j.performance.subcommittee")).as("performance_subcommittee"),
@@ -92,8 +109,15 @@ public final class Returns2007Reader {
         problems(expenditure, planned, contributions).as("problems"));
   }
 
+  /** The submission time: an ISO 8601 date or date-time, parsed with try_cast (never an error), else null. */
   private static Column submitted() {
-    return to_timestamp(col("j.submitted"));
+    Column text = trim(col("j.submitted"));
+    return when(text.rlike(ISO_DATE_TIME), text.try_cast(DataTypes.TimestampType));
+  }
+
+  /** True when a parsed submission time falls outside the survey's window. */
+  private static Column outsideWindow(Column submitted) {
+    return submitted.lt(lit(Timestamp.from(FIRST_SUBMISSION))).or(submitted.geq(lit(Timestamp.from(AFTER_LAST))));
   }
 
   private static Column problems(Column expenditure, Column planned, Column contributions) {
@@ -103,7 +127,9 @@ public final class Returns2007Reader {
         .when(Checks.given(col("j.lscb")).unary_$bang(), "lscb", col("j.lscb"),
             "lscb is missing; write the board's name")
         .when(Checks.given(col("j.submitted")).and(submitted().isNull()), "submitted", col("j.submitted"),
-            "not a date-time; write ISO 8601, e.g. 2007-11-02T14:31:00Z")
+            "not a timestamp; write e.g. 2007-11-02T14:31:00Z")
+        .when(outsideWindow(submitted()), "submitted", col("j.submitted"),
+            "submitted outside 2007-2008, not plausible for the 2007 survey; check the date (e.g. 2007-11-02T14:31:00Z)")
         .when(Checks.unknownCode(col("j.chair.type"), Codes.CHAIR_TYPES), "chair.type", col("j.chair.type"),
             "unknown chair type; use one of " + Codes.listed(Codes.CHAIR_TYPES))
         .when(Checks.unknownCode(col("j.chair.post"), Codes.CHAIR_POSTS), "chair.post", col("j.chair.post"),
@@ -120,10 +146,10 @@ public final class Returns2007Reader {
             array_join(col("j.priorities"), ","), "a priority is listed twice; list each of the top four once")
         .when(size(array_distinct(col("j.highest_costs"))).lt(size(col("j.highest_costs"))), "highest_costs",
             array_join(col("j.highest_costs"), ","), "a cost item is listed twice; list each once");
-    for (String field : List.of("chair.boards_chaired", "meetings_per_year", "contributing_organisations",
-        "serious_case_reviews.commissioned", "serious_case_reviews.completed")) {
-      p.when(Checks.notWholeNumber(col("j." + field)), field, col("j." + field),
-          "not a whole number 0 or more; leave out or null if not answered");
+    for (WholeNumber n : WHOLE_NUMBERS) {
+      Column raw = col("j." + n.field());
+      p.when(Checks.notWholeNumber(raw), n.field(), raw, "not a whole number 0 or more; leave out or null if not answered");
+      p.when(Checks.implausible(raw, n.most()), n.field(), raw, Checks.implausibleReason(n.counts(), n.most()));
     }
     for (String field : List.of("executive_group", "chief_executive_contact", "consulted_children",
         "performance.subcommittee", "performance.local_measures", "performance.peer_review")) {
@@ -145,7 +171,8 @@ public final class Returns2007Reader {
     p.all(badEntries("funding.contributions", col("j.funding.contributions"), Amounts::invalid, null));
     Column notJson = when(get_json_object(col("text"), "$").isNull()
         .or(trim(col("text")).startsWith("{").unary_$bang()), array(Problems.problem(lit("(line)"),
-        col("text"), lit("the line is not a JSON object; each line must be one complete JSON object"))))
+        col("text"), lit("the line is not a JSON object (or nests lists or objects over 1,000 deep); each line must be one "
+            + "complete JSON object"))))
         .otherwise(wrongJsonTypes());
     Column fileProblem = array(Problems.problem(lit("(file)"), lit(null), concat(lit("file rejected: "),
         col("file_problem"))));

@@ -50,12 +50,20 @@ public record AreaCrosswalk(Dataset<Row> areas, Dataset<Row> councils, Dataset<R
         functions.upper(functions.trim(col("area_code"))).as("area_code"),
         functions.trim(col("council_code")).as("council_code"),
         functions.trim(col("method")).as("method"),
-        functions.trim(col("share")).cast(DataTypes.createDecimalType(6, 4)).as("share"),
-        rank(functions.trim(col("method"))).as("rank"),
-        functions.trim(col("first_year")).cast(DataTypes.IntegerType).as("first_year"),
-        functions.trim(col("last_year")).cast(DataTypes.IntegerType).as("last_year"))
+        functions.trim(col("share")).try_cast(DataTypes.createDecimalType(6, 4)).as("share"),
+        // A year that is not a whole number leaves the row without a rank, so check() reports it.
+        when(yearOk(col("first_year")).and(yearOk(col("last_year"))), rank(functions.trim(col("method"))))
+            .as("rank"),
+        functions.trim(col("first_year")).try_cast(DataTypes.IntegerType).as("first_year"),
+        functions.trim(col("last_year")).try_cast(DataTypes.IntegerType).as("last_year"))
         .cache();
     return new AreaCrosswalk(areas, councils, boards);
+  }
+
+  /** True when a year cell is blank or a year (parsed with try_cast, so a bad cell is caught, never thrown). */
+  private static org.apache.spark.sql.Column yearOk(org.apache.spark.sql.Column raw) {
+    org.apache.spark.sql.Column text = functions.trim(raw);
+    return raw.isNull().or(text.equalTo("")).or(text.try_cast(DataTypes.IntegerType).isNotNull());
   }
 
   /** Precedence of a method: where a council has rows of several kinds for a year, the lowest rank wins. */
@@ -93,7 +101,8 @@ public record AreaCrosswalk(Dataset<Row> areas, Dataset<Row> councils, Dataset<R
     throw new UserError(switch (kind) {
       case 1 -> "area_crosswalk.csv maps to councils not in councils.csv: " + first;
       case 2 -> "area_crosswalk.csv has rows with an unknown method (one of " + METHODS
-          + "), a share outside (0, 1], or a share on an inseparable row (leave it blank): " + first;
+          + "), a share outside (0, 1], a share on an inseparable row (leave it blank), or a first_year/last_year"
+          + " that is not a year: " + first;
       default -> "area_crosswalk.csv: the shares of an area must add up to 1; they do not for " + first;
     });
   }

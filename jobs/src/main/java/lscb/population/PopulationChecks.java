@@ -22,6 +22,12 @@ public final class PopulationChecks {
   /** Codes that are not local areas of England: other nations, UK/GB totals, England, regions, aggregates. */
   static final String OUT_OF_SCOPE_CODE = "^([WSNKLM][0-9]{8}|E92[0-9]{6}|E12[0-9]{6}|E11[0-9]{6}|E13[0-9]{6})$";
 
+  /**
+   * The most children of one age and sex in one area that is plausible (all England has some 330,000):
+   * a larger count is rejected, which also keeps every sum of counts far from overflowing.
+   */
+  static final long PLAUSIBLE_COUNT = 1_000_000L;
+
   /** Line status values. */
   static final String REJECTED = "rejected";
   static final String OUT_OF_SCOPE = "out_of_scope";
@@ -44,10 +50,11 @@ public final class PopulationChecks {
         .when(sexText.isin("2", "f", "female", "females"), lit("F"))
         .when(sexText.isin("p", "persons", "all persons", "all"), lit("P"));
     Column ageDigits = functions.regexp_extract(col("age_raw"), "^([0-9]{1,3})\\+?$", 1);
-    Column age = when(ageDigits.notEqual(""), ageDigits.cast(DataTypes.IntegerType));
-    Column ageOk = col("age_field").isNull().or(age.between(0, 90));
+    Column age = when(ageDigits.notEqual(""), ageDigits.try_cast(DataTypes.IntegerType));
+    // A blank or unreadable age is not ok (null would let the line through with no age, silently unused).
+    Column ageOk = col("age_field").isNull().or(functions.coalesce(age.between(0, 90), lit(false)));
     Column yearDigits = functions.regexp_extract(col("year_raw"), "^(19[0-9]{2}|20[0-9]{2})$", 1);
-    Column year = when(yearDigits.notEqual(""), yearDigits.cast(DataTypes.IntegerType));
+    Column year = when(yearDigits.notEqual(""), yearDigits.try_cast(DataTypes.IntegerType));
     Column yearOk = col("year_field").isNull().or(year.isNotNull());
     Column scope = when(col("known_code").isNotNull(), lit("in"))
         .when(col("area_code").rlike(OUT_OF_SCOPE_CODE), lit("out"))
@@ -107,13 +114,16 @@ public final class PopulationChecks {
     Column text = trim(col("raw_value"));
     Column plain = when(text.rlike("^[0-9]{1,3}(,[0-9]{3})+$"), functions.regexp_replace(text, ",", ""))
         .otherwise(text);
-    Column count = when(plain.rlike("^[0-9]{1,15}$"), plain.cast(DataTypes.LongType));
+    Column parsed = when(plain.rlike("^[0-9]{1,15}$"), plain.try_cast(DataTypes.LongType));
+    Column count = when(parsed.leq(PLAUSIBLE_COUNT), parsed);
     Column reason = when(text.isNull().or(text.equalTo("")),
             lit("no count for this child age: the cell is blank; enter the count (0 if none)"))
         .when(text.equalTo("-"), lit("no count for this child age: '-' (not available in the source); the area is"
             + " left out of that year's figures"))
         .when(text.rlike("^-[0-9.,]+$"), lit("negative count: a population cannot be below 0; fix the value"))
-        .when(count.isNull(), lit("count is not a whole number; fix the value (digits only)"));
+        .when(parsed.isNull(), lit("count is not a whole number; fix the value (digits only)"))
+        .when(count.isNull(), lit(String.format(java.util.Locale.ROOT, "count over %,d children of one age and"
+            + " sex in one area is not plausible (England has under 400,000); fix the value", PLAUSIBLE_COUNT)));
     Dataset<Row> checked = cells.withColumn("count", count).withColumn("reason", reason);
     Column copies = functions.count(lit(1)).over(Window.partitionBy("area_code", "sex", "age", "year"));
     Column duplicate = concat(lit("duplicate: this area, sex, age and year appears "), copies.cast("string"),

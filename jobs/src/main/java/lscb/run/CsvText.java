@@ -41,6 +41,8 @@ public final class CsvText {
     settings.setIgnoreTrailingWhitespaces(false);
     settings.setSkipEmptyLines(true);
     settings.setMaxColumns(100_000);
+    // No limit on a field's length (univocity's default, 4,096 characters, threw on a long cell: a bug, not a reject).
+    settings.setMaxCharsPerColumn(-1);
     settings.getFormat().setLineSeparator("\n");
     settings.setLineSeparatorDetectionEnabled(true);
     return new CsvParser(settings);

@@ -40,6 +40,20 @@ class AmountsTest extends SparkTestBase {
   }
 
   @Test
+  void anAmountTooLargeOrImplausibleIsInvalidWithItsOwnReasonAndNeverAnError() {
+    List<Row> rows = parse(List.of("£1,000,000,000,000,000", "1000000000000000", "9".repeat(200), "£1,000,000m",
+        "£100,000,001", "£0.2m", "£100,000,000"));
+    for (Row r : rows.subList(0, 4)) {
+      assertEquals(true, r.getBoolean(2), "'" + r.getString(0) + "' is invalid");
+      assertEquals("amount too large: at most £999,999,999,999.99", r.getString(3), "'" + r.getString(0) + "'");
+    }
+    assertEquals(true, rows.get(4).getBoolean(2), "over £100m is not plausible");
+    assertEquals(true, rows.get(4).getString(3).startsWith("amount over £100,000,000"), rows.get(4).getString(3));
+    assertEquals(new BigDecimal("200000.00"), rows.get(5).getDecimal(1), "£0.2m");
+    assertEquals(new BigDecimal("100000000.00"), rows.get(6).getDecimal(1), "£100m itself is plausible");
+  }
+
+  @Test
   void pennyAmountsKeepTheirPence() {
     assertEquals(new BigDecimal("19648.50"), parse(List.of("£19,648.50")).get(0).getDecimal(1));
   }

@@ -1,0 +1,332 @@
+package lscb.population;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import lscb.run.CsvText;
+import lscb.run.Locations;
+import lscb.run.Progress;
+import lscb.run.UserError;
+import lscb.testing.Fixtures;
+import lscb.testing.Fuzz;
+import lscb.testing.SparkTestBase;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fuzzes the population readers with one population run over many mutated files: byte-level
+ * mutations of (a slice of) the shipped file, and odd values in every column of the long and the
+ * wide layout. Seeded: -Dlscb.fuzz.seed=N (see README, "Fuzz tests").
+ */
+@Tag("slow") // a few minutes of Spark: run by ./lscb test (CI), left out by ./lscb test --fast
+class PopulationFuzzTest extends SparkTestBase {
+  /** Stands for the line's own value in lower case (e.g. e06000001 for E06000001). */
+  static final String OWN_CODE_LOWER = "(own value in lower case)";
+  /** Odd values put in every column. */
+  static final List<String> ODD = List.of("", " ", "-1", "-0", "1.5", "abc", "1,234", "12,34", "1e3", "0x10",
+      "99999999999999999999", "1000001", "2147483648", "0", "90+", "M", "F", "3", "persons", "E06000999",
+      "W06000001", OWN_CODE_LOWER, "\"quoted\"", "a,b", "\u0000", "\ud83d\ude00", "\u00a3");
+  static final int SLICE = 546;
+
+  @TempDir static Path tmp;
+  static Locations where;
+  static final List<PopulationSource> sources = new ArrayList<>();
+  static final List<String> headerErrors = new ArrayList<>();
+  /** Each mutated line ("file:line") and what was done to it (column, value). */
+  static final Map<String, String[]> cases = new LinkedHashMap<>();
+  static final Map<String, Row> lines = new HashMap<>();
+  static final Map<String, List<Row>> cellsByLine = new HashMap<>();
+
+  @BeforeAll
+  static void fuzz() throws IOException {
+    System.out.println("[fuzz] population: seed " + Fuzz.seed() + " (rerun with -Dlscb.fuzz.seed=" + Fuzz.seed() + ")");
+    Path dir = Files.createDirectories(tmp.resolve("raw/population"));
+    List<String> shipped = new ArrayList<>();
+    try (var all = Files.lines(Fixtures.repository().resolve("data/raw/population/SYNTHETIC-myeb-2001-2010.csv"))) {
+      all.limit(SLICE + 1).forEach(shipped::add);
+    }
+    List<Fuzz.Mutation> mutations = Fuzz.mutations();
+    for (int k = 0; k < mutations.size(); k++) {
+      // Each file its own years, so that files do not duplicate each other's cells.
+      List<String> slice = new ArrayList<>(shipped);
+      slice.set(0, withYears(slice.get(0), 2011 + 10 * k));
+      byte[] bytes = (String.join("\r\n", slice) + "\r\n").getBytes(StandardCharsets.UTF_8);
+      Fuzz.Mutation m = mutations.get(k);
+      write(dir.resolve("bytes-" + m.name() + ".csv"), m.apply().apply(bytes, Fuzz.random("population" + m.name())));
+    }
+    write(dir.resolve("columns-long.csv"), longColumns(shipped));
+    write(dir.resolve("columns-wide-mid-2099.csv"), wideColumns(shipped));
+    if (java.util.Arrays.stream(PopulationSource.Layout.values()).anyMatch(l -> l.name().equals("NOMIS"))) {
+      write(dir.resolve("columns-nomis.csv"), nomisColumns());
+    }
+
+    where = new Locations(tmp.resolve("raw").toString(), Fixtures.repository().resolve("data/reference").toString(),
+        "unused", tmp.resolve("out").toString());
+    PopulationJob.run(spark, where, new Progress(new PrintStream(new ByteArrayOutputStream(), true,
+        StandardCharsets.UTF_8)), dir.toString(), null);
+
+    // The same readers and checks, kept per line and per cell, for the column-variant files.
+    Dataset<Row> codes = AreaCrosswalk.load(spark, where).areas().select("area_code");
+    for (PopulationSource source : sources) {
+      if (!source.fileName().startsWith("columns-")) {
+        continue;
+      }
+      Dataset<Row> classified = PopulationChecks.classify(PopulationReader.lines(spark, source), codes).cache();
+      for (Row r : classified.collectAsList()) {
+        lines.put(r.getAs("source_file") + ":" + r.getAs("source_line"), r);
+      }
+      Dataset<Row> cells = PopulationChecks.checkCells(PopulationReader.cells(
+          classified.where(col("status").equalTo(PopulationChecks.CANDIDATE)), source));
+      for (Row r : cells.collectAsList()) {
+        cellsByLine.computeIfAbsent(r.getAs("source_file") + ":" + r.getAs("source_line"), x -> new ArrayList<>())
+            .add(r);
+      }
+      classified.unpersist();
+    }
+  }
+
+  @Test
+  void everyFileIsReconciledAndEveryRejectGivesAReason() {
+    List<Row> reconciliation = sql("SELECT source_file, rows_read, used, out_of_scope, rejected FROM parquet.`%s`",
+        where.processed("population_reconciliation"));
+    assertEquals(sources.size(), reconciliation.size(), "every file read is reconciled: " + reconciliation);
+    for (Row r : reconciliation) {
+      assertEquals(r.getLong(1), r.getLong(2) + r.getLong(3) + r.getLong(4),
+          "lines read = used + out of scope + rejected for " + r.getString(0) + " (seed " + Fuzz.seed() + ")");
+    }
+    for (Row r : sql("SELECT field, reason FROM parquet.`%s`", where.rejects("population"))) {
+      assertTrue(r.getString(1) != null && r.getString(1).length() > 10, "a reject gives a reason: " + r);
+    }
+  }
+
+  @Test
+  void aBrokenHeaderIsOnePlainUserErrorNamingTheFile() {
+    for (String error : headerErrors) {
+      assertTrue(error.contains("population file") && !error.contains("Exception"), "a plain message: " + error);
+    }
+    assertTrue(sources.size() >= 2, "the column-variant files are read");
+  }
+
+  @Test
+  void everyOddValueIsRejectedNamingItsColumnOrUsedSane() {
+    List<String> failures = new ArrayList<>();
+    int passed = 0;
+    for (Map.Entry<String, String[]> c : cases.entrySet()) {
+      String column = c.getValue()[0];
+      String what = c.getKey() + " " + column + " = '" + c.getValue()[1] + "'";
+      Row line = lines.get(c.getKey());
+      if (line == null) {
+        failures.add(what + ": no line read");
+        continue;
+      }
+      String status = line.getAs("status");
+      if (status.equals(PopulationChecks.REJECTED)) {
+        List<Row> problems = line.getList(line.fieldIndex("problems"));
+        if (problems.stream().noneMatch(p -> column.equalsIgnoreCase(p.getString(0)))) {
+          failures.add(what + ": line rejected naming " + problems);
+        }
+        continue;
+      }
+      List<Row> cells = cellsByLine.getOrDefault(c.getKey(), List.of());
+      List<Row> bad = cells.stream().filter(r -> r.getAs("reason") != null).toList();
+      boolean key = column.matches("(?i)ladcode18|sex|age|code|year");
+      if (!bad.isEmpty()) {
+        if (bad.stream().noneMatch(r -> column.equals(r.getAs("field"))
+            || (key && r.<String>getAs("reason").startsWith("duplicate")))) {
+          failures.add(what + ": cells rejected naming " + bad.stream().map(r -> r.getAs("field") + " ("
+              + r.getAs("reason") + ")").toList());
+        }
+        continue;
+      }
+      passed++;
+      String sex = line.getAs("sex");
+      if (!status.equals(PopulationChecks.OUT_OF_SCOPE) && (sex == null || !Set.of("M", "F", "P").contains(sex))) {
+        failures.add(what + ": used with sex " + sex);
+      }
+      for (Row cell : cells) {
+        Long count = cell.getAs("count");
+        Integer age = cell.getAs("age");
+        if (count == null || count < 0 || count > PopulationChecks.PLAUSIBLE_COUNT || age == null || age < 0 || age > 90) {
+          failures.add(what + ": used with count " + count + " at age " + age);
+        }
+      }
+    }
+    assertTrue(failures.isEmpty(), failures.size() + " of " + cases.size() + " cases (seed " + Fuzz.seed() + "):\n"
+        + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
+    assertTrue(passed > 20, "some odd values are harmless and used, so the sanity checks bite: " + passed);
+  }
+
+  @Test
+  void theFuzzCoversEveryColumnOfBothLayouts() {
+    Set<String> fuzzed = new LinkedHashSet<>();
+    cases.values().forEach(c -> fuzzed.add(c[0]));
+    for (PopulationSource source : sources) {
+      if (source.fileName().startsWith("columns-")) {
+        for (int i : List.of(source.codeIndex(), source.sexIndex(), source.ageIndex())) {
+          assertTrue(i < 0 || fuzzed.contains(source.label(i)), source.fileName() + ": " + source.label(i) + " fuzzed");
+        }
+        source.counts().forEach(c -> assertTrue(fuzzed.contains(c.label()), source.fileName() + ": " + c.label()));
+      }
+    }
+  }
+
+  /** The long slice with each line's one column (in turn) set to an odd value; years 1951-1960. */
+  private static byte[] longColumns(List<String> shipped) {
+    List<String> out = new ArrayList<>(List.of(withYears(shipped.get(0), 1951)));
+    List<String> header = CsvText.fields(out.get(0));
+    Random random = Fuzz.random("population-long");
+    List<String[]> plan = plan(header, random);
+    for (int i = 1; i < shipped.size(); i++) {
+      List<String> fields = new ArrayList<>(CsvText.fields(shipped.get(i)));
+      if (i - 1 < plan.size()) {
+        String[] p = plan.get(i - 1);
+        set(fields, header.indexOf(p[0]), p[1]);
+        cases.put("columns-long.csv:" + (i + 1), p);
+      }
+      out.add(csv(fields));
+    }
+    return (String.join("\r\n", out) + "\r\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A Nomis NM_2002_1 export (name, code, year, Age 0, ..., Aged 90+): one line per area, one odd value each. */
+  private static byte[] nomisColumns() {
+    StringBuilder header = new StringBuilder("name,code,year");
+    for (int age = 0; age <= 90; age++) {
+      header.append(',').append(age == 90 ? "Aged 90+" : "Age " + age);
+    }
+    List<String> headerFields = CsvText.fields(header.toString());
+    List<String> out = new ArrayList<>(List.of(header.toString()));
+    List<String> areas = shippedAreas();
+    Random random = Fuzz.random("population-nomis");
+    List<String[]> plan = plan(List.of("name", "code", "year", "Age 0", "Age 17", "Age 18", "Aged 90+"), random);
+    for (int age = 1; age <= 16; age++) {
+      for (int i = 0; i < 4; i++) {
+        plan.add(new String[] {"Age " + age, ODD.get(random.nextInt(ODD.size()))});
+      }
+    }
+    java.util.Collections.shuffle(plan, random);
+    for (int i = 0; i < areas.size() && i < plan.size(); i++) {
+      List<String> fields = new ArrayList<>(List.of("Area " + i, areas.get(i), "2098"));
+      for (int age = 0; age <= 90; age++) {
+        fields.add(String.valueOf(2000 + 5 * age + i));
+      }
+      String[] p = plan.get(i);
+      set(fields, headerFields.indexOf(p[0]), p[1]);
+      cases.put("columns-nomis.csv:" + (out.size() + 1), p);
+      out.add(csv(fields));
+    }
+    return (String.join("\n", out) + "\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static List<String> shippedAreas() {
+    List<String> areas = new ArrayList<>();
+    try (var all = Files.lines(Fixtures.repository().resolve("data/raw/population/SYNTHETIC-myeb-2001-2010.csv"))) {
+      all.skip(1).map(l -> l.substring(0, l.indexOf(','))).distinct().forEach(areas::add);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return areas;
+  }
+
+  /** A wide (persons, one year) file: one line per area, each with one column set to an odd value. */
+  private static byte[] wideColumns(List<String> shipped) {
+    StringBuilder header = new StringBuilder("Code,Name,Geography,All ages");
+    for (int age = 0; age <= 90; age++) {
+      header.append(',').append(age == 90 ? "90+" : String.valueOf(age));
+    }
+    List<String> headerFields = CsvText.fields(header.toString());
+    List<String> out = new ArrayList<>(List.of("Mid-2099 population estimates,,", header.toString()));
+    List<String> areas = shippedAreas();
+    Random random = Fuzz.random("population-wide");
+    // Every column with every odd value, but for ages 1-16 a few each (one line per area, 326 areas).
+    List<String[]> plan = plan(List.of("Code", "Name", "Geography", "All ages", "0", "17", "18", "90+"), random);
+    for (int age = 1; age <= 16; age++) {
+      for (int i = 0; i < 4; i++) {
+        plan.add(new String[] {String.valueOf(age), ODD.get(random.nextInt(ODD.size()))});
+      }
+    }
+    java.util.Collections.shuffle(plan, random);
+    for (int i = 0; i < areas.size() && i < plan.size(); i++) {
+      List<String> fields = new ArrayList<>(List.of(areas.get(i), "Area " + i, "Unitary Authority", "99999"));
+      for (int age = 0; age <= 90; age++) {
+        fields.add(String.valueOf(1000 + 7 * age + i));
+      }
+      String[] p = plan.get(i);
+      set(fields, headerFields.indexOf(p[0]), p[1]);
+      cases.put("columns-wide-mid-2099.csv:" + (out.size() + 1), p);
+      out.add(csv(fields));
+    }
+    return (String.join("\n", out) + "\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Every column with every odd value, plus a random text, a random number and a 200,000-character cell. */
+  private static List<String[]> plan(List<String> columns, Random random) {
+    List<String[]> plan = new ArrayList<>();
+    for (String column : columns) {
+      List<String> values = new ArrayList<>(ODD);
+      values.add(Fuzz.oddText(random, 20).replace("\r", "").replace("\n", ""));
+      values.add(Fuzz.oddNumber(random, 20));
+      if (random.nextInt(4) == 0) {
+        values.add("8".repeat(Fuzz.LONG_FIELD));
+      }
+      values.forEach(v -> plan.add(new String[] {column, v}));
+    }
+    java.util.Collections.shuffle(plan, random);
+    return plan;
+  }
+
+  /**
+   * Sets a field to an odd value; {@link #OWN_CODE_LOWER} is the line's own value in lower case, so a
+   * lower-case area code does not collide with another area's line.
+   */
+  private static void set(List<String> fields, int index, String value) {
+    fields.set(index, value.equals(OWN_CODE_LOWER) ? fields.get(index).toLowerCase(java.util.Locale.ROOT) : value);
+  }
+
+  private static String withYears(String header, int first) {
+    List<String> fields = new ArrayList<>(CsvText.fields(header));
+    int year = first;
+    for (int i = 0; i < fields.size(); i++) {
+      if (fields.get(i).startsWith("population_")) {
+        fields.set(i, "population_" + year++);
+      }
+    }
+    return String.join(",", fields);
+  }
+
+  private static String csv(List<String> fields) {
+    return String.join(",", fields.stream().map(f -> f.matches("[A-Za-z0-9 _+.-]*") ? f
+        : "\"" + f.replace("\"", "\"\"") + "\"").toList());
+  }
+
+  /** Writes a file and finds its layout as the run will; a header the run cannot use is a plain UserError. */
+  private static void write(Path file, byte[] bytes) throws IOException {
+    Files.write(file, bytes);
+    List<String> first = new String(bytes, StandardCharsets.UTF_8).lines().limit(PopulationSource.MAX_PREAMBLE).toList();
+    try {
+      sources.add(PopulationSource.detect(file.toString(), first, null));
+    } catch (UserError e) {
+      headerErrors.add(e.getMessage());
+      Files.move(file, file.resolveSibling(file.getFileName() + ".header-rejected"));
+    }
+  }
+}
