@@ -16,6 +16,7 @@ import lscb.run.Concurrently;
 import lscb.run.Locations;
 import lscb.run.Outputs;
 import lscb.run.Progress;
+import lscb.run.TextSplits;
 import lscb.schema.Schemas;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -53,8 +54,9 @@ public final class PopulationJob {
     List<Dataset<Row>> persisted = new ArrayList<>(List.of(crosswalk.areas()));
     Dataset<Row> lines = null;
     Dataset<Row> cells = null;
+    TextSplits splits = PopulationReader.scan(spark, sources);
     for (PopulationSource source : sources) {
-      Dataset<Row> classified = PopulationChecks.classify(PopulationReader.lines(spark, source), codes)
+      Dataset<Row> classified = PopulationChecks.classify(PopulationReader.lines(spark, splits, source), codes)
           .persist(StorageLevel.MEMORY_AND_DISK());
       persisted.add(classified);
       Dataset<Row> fileLines = classified.select("source_file", "source_line", "layout", "area_code",
