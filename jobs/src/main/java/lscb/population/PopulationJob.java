@@ -63,8 +63,8 @@ public final class PopulationJob {
           "status", "problems");
       Dataset<Row> fileCells = PopulationReader.cells(
               classified.where(col("status").equalTo(PopulationChecks.CANDIDATE)), source)
-          .select("source_file", "source_line", "area_code", "sex", "age", "year", "field", "raw_value",
-              "geography");
+          .select("source_file", "source_line", "area_code", "small_area", "sex", "age", "year", "field",
+              "raw_value", "geography");
       lines = lines == null ? fileLines : lines.unionByName(fileLines);
       cells = cells == null ? fileCells : cells.unionByName(fileCells);
     }

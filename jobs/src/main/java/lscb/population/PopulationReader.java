@@ -89,7 +89,7 @@ public final class PopulationReader {
 
   /**
    * The data lines of one file (after its header; blank lines skipped): source_file, source_line,
-   * layout, code_field, area_code, small_area, sex_field, sex_raw, age_field, age_raw (the field
+   * layout, code_field, area_code, small_area (the LSOA code, or area_code for whole areas), sex_field, sex_raw, age_field, age_raw (the field
    * labels and raw text), then one text column per count column, named c0, c1, ... in source order.
    * The file is read in splits by several tasks (see {@link TextSplits}).
    */
@@ -110,8 +110,11 @@ public final class PopulationReader {
         lit(source.layout().name().toLowerCase()).as("layout"),
         lit(source.label(source.codeIndex())).as("code_field"),
         upper(trim(field(source.codeIndex()))).as("area_code"),
-        lit(source.label(source.sexIndex())).cast(DataTypes.StringType).as("sex_field"),
-        textOrNull(source.sexIndex()).as("sex_raw"),
+        upper(trim(field(source.smallAreaIndex() >= 0 ? source.smallAreaIndex() : source.codeIndex())))
+            .as("small_area"),
+        lit(source.fileSex() != null ? "sex (from the file's name or title)" : source.label(source.sexIndex()))
+            .cast(DataTypes.StringType).as("sex_field"),
+        (source.fileSex() != null ? lit(source.fileSex()) : textOrNull(source.sexIndex())).as("sex_raw"),
         lit(source.label(source.ageIndex())).cast(DataTypes.StringType).as("age_field"),
         textOrNull(source.ageIndex()).as("age_raw")));
     List<CountColumn> counts = source.counts();
@@ -138,10 +141,10 @@ public final class PopulationReader {
       values[i] = functions.struct(col("c" + i).as("raw_value"), year.cast(DataTypes.IntegerType).as("year"),
           age.cast(DataTypes.IntegerType).as("age")).as(count.label());
     }
-    Column[] ids = Stream.of("source_file", "source_line", "area_code", "sex").map(functions::col)
+    Column[] ids = Stream.of("source_file", "source_line", "area_code", "small_area", "sex").map(functions::col)
         .toArray(Column[]::new);
     return lines.unpivot(ids, values, "field", "cell")
-        .select(col("source_file"), col("source_line"), col("area_code"), col("sex"), col("field"),
+        .select(col("source_file"), col("source_line"), col("area_code"), col("small_area"), col("sex"), col("field"),
             col("cell.raw_value").as("raw_value"), col("cell.year").as("year"),
             lit(source.geography()).as("geography"), col("cell.age").as("age"));
   }

@@ -12,15 +12,20 @@ import lscb.run.UserError;
 
 /**
  * One population input file and where its fields are, found from its header: the ONS long
- * back-series layout (MYEB: area, sex, age, population_YYYY...) or the wide per-year layout
- * (Code, Name, Geography, All ages, 0, 1, ..., 90 or 90+).
+ * back-series layout (MYEB: area, sex, age, population_YYYY...), the wide per-year layout
+ * (Code, Name, Geography, All ages, 0, 1, ..., 90 or 90+), or the small-area wide layout (one row per
+ * LSOA with its local authority's code, see {@link SmallAreaLayout}).
+ *
+ * @param codeIndex the column of the area code the crosswalk maps (the LA code for small areas)
+ * @param smallAreaIndex the small-area (LSOA) code column, -1 when rows are whole areas
+ * @param fileSex the sex the whole file is for (males, females, persons; from its name or title), or null
  */
 public record PopulationSource(String path, String fileName, Layout layout, long headerLine,
     List<String> header, int codeIndex, int sexIndex, int ageIndex, List<CountColumn> counts,
-    int wideYear) {
+    int wideYear, int smallAreaIndex, String fileSex) {
 
-  /** The two layouts ONS publishes single-year-of-age estimates in. */
-  public enum Layout { LONG, WIDE }
+  /** The layouts ONS publishes single-year-of-age estimates in. */
+  public enum Layout { LONG, WIDE, SMALL_AREA }
 
   /** A column holding counts: its header label, and the year (long) or age (wide) it is for. */
   public record CountColumn(int index, String label, int year, int age) {}
@@ -31,7 +36,7 @@ public record PopulationSource(String path, String fileName, Layout layout, long
   private static final Pattern AREA_CODE = Pattern.compile(
       "(?i)(la|lad|area)[ _]?(\\d{2,4})?[ _]?code[ _]?(\\d{2,4})?|lad\\d{2,4}cd|code");
   private static final Pattern POPULATION_YEAR = Pattern.compile("(?i)population[ _](\\d{4})");
-  private static final Pattern AGE_LABEL = Pattern.compile("(\\d{1,3})\\+?");
+  static final Pattern AGE_LABEL = Pattern.compile("(\\d{1,3})\\+?");
   private static final Pattern YEAR_IN_TEXT = Pattern.compile("(?<!\\d)(19[5-9]\\d|20\\d\\d)(?!\\d)");
   private static final Pattern MID_YEAR = Pattern.compile("(?i)mid[- ]?(19[5-9]\\d|20\\d\\d)(?!\\d)");
 
@@ -47,13 +52,19 @@ public record PopulationSource(String path, String fileName, Layout layout, long
     String fileName = path.substring(path.lastIndexOf('/') + 1);
     for (int i = 0; i < firstLines.size() && i < MAX_PREAMBLE; i++) {
       List<String> fields = CsvText.fields(firstLines.get(i));
-      if (forced != Layout.WIDE) {
+      if (forced == null || forced == Layout.LONG) {
         PopulationSource found = asLong(path, fileName, i + 1, fields);
         if (found != null) {
           return found;
         }
       }
-      if (forced != Layout.LONG) {
+      if (forced == null || forced == Layout.SMALL_AREA) {
+        PopulationSource found = SmallAreaLayout.detect(path, fileName, i + 1, fields, firstLines.subList(0, i));
+        if (found != null) {
+          return found;
+        }
+      }
+      if (forced == null || forced == Layout.WIDE) {
         PopulationSource found = asWide(path, fileName, i + 1, fields, firstLines.subList(0, i));
         if (found != null) {
           return found;
@@ -62,6 +73,7 @@ public record PopulationSource(String path, String fileName, Layout layout, long
     }
     String wanted = forced == Layout.LONG ? "an ONS long header (e.g. ladcode21, laname21, country, sex, age, population_2001, ...)"
         : forced == Layout.WIDE ? "an ONS wide header (Code, Name, Geography, All ages, 0, 1, ..., 90)"
+        : forced == Layout.SMALL_AREA ? "an ONS small-area header (LSOA Code, LSOA Name, LA Code, ..., All Ages, 0, ..., 90+)"
         : "an ONS header: long (ladcode21, ..., sex, age, population_2001, ...) or wide (Code, Name, ..., 0, 1, ..., 90)";
     throw new UserError("population file " + path + ": no line among the first " + MAX_PREAMBLE
         + " looks like " + wanted + "; check the file or pass --layout");
@@ -89,7 +101,7 @@ public record PopulationSource(String path, String fileName, Layout layout, long
       return null;
     }
     requireDistinct(path, counts.stream().map(CountColumn::year).toList(), "year");
-    return new PopulationSource(path, fileName, Layout.LONG, line, fields, code, sex, age, counts, -1);
+    return new PopulationSource(path, fileName, Layout.LONG, line, fields, code, sex, age, counts, -1, -1, null);
   }
 
   private static PopulationSource asWide(String path, String fileName, long line, List<String> fields,
@@ -129,11 +141,11 @@ public record PopulationSource(String path, String fileName, Layout layout, long
           + missing + "; every age 0-" + MAX_CHILD_AGE + " is needed");
     }
     return new PopulationSource(path, fileName, Layout.WIDE, line, fields, code, sex, -1, counts,
-        wideYear(path, fileName, preamble));
+        wideYear(path, fileName, preamble), -1, null);
   }
 
   /** The year of a wide (one-year) file: from its name (e.g. mye-2006.csv) or a "Mid-2006" title line. */
-  private static int wideYear(String path, String fileName, List<String> preamble) {
+  static int wideYear(String path, String fileName, List<String> preamble) {
     TreeSet<Integer> years = new TreeSet<>();
     Matcher inName = YEAR_IN_TEXT.matcher(fileName);
     while (inName.find()) {
@@ -177,7 +189,7 @@ public record PopulationSource(String path, String fileName, Layout layout, long
     }
     Matcher digits = Pattern.compile("(\\d{4}|\\d{2})").matcher(label(codeIndex));
     if (!digits.find()) {
-      return -1;
+      return layout == Layout.SMALL_AREA ? wideYear : -1;
     }
     int year = Integer.parseInt(digits.group(1));
     return year < 100 ? 2000 + year : year;
