@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 /** `lscb population`: ONS estimates by single year of age into children under 18 per council, board and region. */
 @Command(name = "population", mixinStandardHelpOptions = true,
     description = {"Read ONS mid-year population estimates by single year of age (the MYEB long back series "
-        + "or the wide per-year layout, detected from the header) from RAW/population, map areas to the "
+        + "or the wide per-year layout, or the small-area (LSOA) wide layout, detected from the header) from RAW/population, map areas to the "
         + "2006/07 councils through REFERENCE/area_crosswalk.csv, and write children under 18 per year to "
         + "OUT/processed/population_{council,board,region}, with rejects in OUT/rejects/population.csv and "
         + "a reconciliation per file (lines read = used + out of scope + rejected).",
@@ -33,7 +33,7 @@ public final class PopulationCommand implements Callable<Integer> {
   String population;
 
   @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "auto",
-      description = "long, wide or auto (detect from each header; default: ${DEFAULT-VALUE}).")
+      description = "long, wide, small-area or auto (detect from each header; default: ${DEFAULT-VALUE}).")
   String layout;
 
   @Override
@@ -43,7 +43,8 @@ public final class PopulationCommand implements Callable<Integer> {
       case "auto" -> null;
       case "long" -> Layout.LONG;
       case "wide" -> Layout.WIDE;
-      default -> throw new UserError("--layout must be long, wide or auto, not " + layout);
+      case "small-area" -> Layout.SMALL_AREA;
+      default -> throw new UserError("--layout must be long, wide, small-area or auto, not " + layout);
     };
     SparkSession session = spark.session("lscb-population");
     try {
