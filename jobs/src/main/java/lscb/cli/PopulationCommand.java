@@ -46,7 +46,7 @@ public final class PopulationCommand implements Callable<Integer> {
       case "small-area" -> Layout.SMALL_AREA;
       default -> throw new UserError("--layout must be long, wide, small-area or auto, not " + layout);
     };
-    SparkSession session = spark.session("lscb-population");
+    SparkSession session = spark.session("lscb-population", population != null ? population : where.raw("population"));
     try {
       where = RunFolders.finished(session, where);
       String path = population != null ? population : where.raw("population");
