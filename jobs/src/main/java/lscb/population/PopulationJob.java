@@ -16,6 +16,7 @@ import lscb.run.Concurrently;
 import lscb.run.Locations;
 import lscb.run.Outputs;
 import lscb.run.Progress;
+import lscb.run.SparkSessions;
 import lscb.run.TextSplits;
 import lscb.schema.Schemas;
 import org.apache.spark.sql.Dataset;
@@ -55,9 +56,14 @@ public final class PopulationJob {
     Dataset<Row> lines = null;
     Dataset<Row> cells = null;
     TextSplits splits = PopulationReader.scan(spark, sources);
+    // Large inputs keep the stage's caches on disk by design (memory stays bounded; no cache overflows
+    // memory and spills); the shipped data's fit in memory and are fastest there.
+    long bytes = splits.files().stream().mapToLong(TextSplits.FileScan::bytes).sum();
+    StorageLevel storage = bytes >= SparkSessions.SMALL_INPUT_BYTES ? StorageLevel.DISK_ONLY()
+        : StorageLevel.MEMORY_AND_DISK();
     for (PopulationSource source : sources) {
       Dataset<Row> classified = PopulationChecks.classify(PopulationReader.lines(spark, splits, source), codes)
-          .persist(StorageLevel.MEMORY_AND_DISK());
+          .persist(storage);
       persisted.add(classified);
       Dataset<Row> fileLines = classified.select("source_file", "source_line", "layout", "area_code",
           "status", "problems");
@@ -68,7 +74,7 @@ public final class PopulationJob {
       lines = lines == null ? fileLines : lines.unionByName(fileLines);
       cells = cells == null ? fileCells : cells.unionByName(fileCells);
     }
-    Dataset<Row> checked = PopulationChecks.checkCells(cells).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> checked = PopulationChecks.checkCells(cells).persist(storage);
     persisted.add(checked);
     // The first pass over the cells (the totals' checkpoints) runs beside the crosswalk's own checks;
     // a broken crosswalk stops the stage before anything is written.
@@ -77,7 +83,8 @@ public final class PopulationJob {
       crosswalk.check();
       return null;
     });
-    first.put("totals", () -> PopulationTotals.of(checked.where(col("reason").isNull()), crosswalk, population));
+    first.put("totals", () -> PopulationTotals.of(checked.where(col("reason").isNull()), crosswalk, population,
+        storage));
     Totals totals = (Totals) Concurrently.run(spark, first).get("totals");
 
     Dataset<Row> rejects = PopulationChecks.lineRejects(lines)

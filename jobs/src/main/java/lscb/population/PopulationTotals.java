@@ -13,6 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * From good cells to under-18 totals: per area and year (complete or not), then per 2006/07
@@ -36,13 +37,18 @@ public final class PopulationTotals {
    * @param folder the population location, named in rejects that belong to no one line
    */
   public static Totals of(Dataset<Row> goodCells, AreaCrosswalk crosswalk, String folder) {
+    return of(goodCells, crosswalk, folder, StorageLevel.MEMORY_AND_DISK());
+  }
+
+  /** As above, keeping the checkpointed aggregates at the given storage level (disk for large inputs). */
+  public static Totals of(Dataset<Row> goodCells, AreaCrosswalk crosswalk, String folder, StorageLevel storage) {
     Column childAges = functions.sequence(lit(0), lit(PopulationSource.MAX_CHILD_AGE));
     Dataset<Row> groups = goodCells.where(col("age").between(0, PopulationSource.MAX_CHILD_AGE))
         .groupBy("area_code", "small_area", "sex", "year")
         .agg(functions.collect_set("age").as("ages"), functions.sum("count").as("children"),
             functions.min("source_file").as("source_file"), functions.max("geography").as("geography"))
         .withColumn("missing", functions.array_sort(functions.array_except(childAges, col("ages"))))
-        .localCheckpoint();
+        .localCheckpoint(true, storage);
     Dataset<Row> missingAges = groups.where(functions.size(col("missing")).gt(0)).select(
         col("source_file"), noLine(), col("area_code"), lit("age").as("field"),
         array_join(col("missing"), ",").as("raw_value"),
@@ -78,7 +84,7 @@ public final class PopulationTotals {
                 when(functions.not(col("ok")), col("area_code")))), ", ").as("bad_areas"))
         .join(missingParts(chosen, crosswalk), new String[] {"council_code", "year"}, "left")
         .withColumn("ok", col("areas_ok").and(col("missing_parts").isNull()))
-        .localCheckpoint();
+        .localCheckpoint(true, storage);
     Dataset<Row> councilInfo = crosswalk.councils();
     Column why = functions.concat_ws("; ",
         when(col("bad_areas").notEqual(""), concat(lit("area(s) "), col("bad_areas"),
