@@ -49,6 +49,7 @@ class SplitReadingTest extends SparkTestBase {
         .map(r -> r.getLong(2)).toList(), "the non-blank lines keep their source line numbers");
     assertEquals("{\"a\": 1}", whole.stream().filter(r -> r.getString(1).equals("quirks.jsonl")).findFirst()
         .orElseThrow().getString(3), "the BOM and the CR are not part of the first record");
+    spark.conf().set(TextSplits.SPLIT_BYTES, "7");
     assertTrue(TextSplits.scan(spark, files, "UTF-8", TextSplits.Mode.LINES).splitCount() > 100,
         "the small split size really cut the files into many splits");
   }
