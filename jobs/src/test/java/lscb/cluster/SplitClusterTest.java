@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import lscb.testing.SparkTestBase;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * One population file, submitted to a real standalone cluster with a small split size, is read in
  * splits by tasks on both workers (as the Spark event log records), and the stage's totals come out.
  */
+@Tag("slow") // left out by ./lscb test --fast
 class SplitClusterTest extends SparkTestBase {
   @TempDir Path tmp;
 
