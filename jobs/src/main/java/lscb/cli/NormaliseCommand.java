@@ -29,7 +29,7 @@ public final class NormaliseCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Progress progress = new Progress(System.out);
-    SparkSession session = spark.session("lscb-normalise");
+    SparkSession session = spark.session("lscb-normalise", locations.locations().raw("returns"));
     try {
       Locations where = RunFolders.finished(session, locations.locations());
       DataStatus.derive(session, where, true, null, null, session.sparkContext().applicationId()).applyTo(session);

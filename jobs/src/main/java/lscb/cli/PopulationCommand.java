@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 /** `lscb population`: ONS estimates by single year of age into children under 18 per council, board and region. */
 @Command(name = "population", mixinStandardHelpOptions = true,
     description = {"Read ONS mid-year population estimates by single year of age (the MYEB long back series, "
-        + "the wide per-year layout or the Nomis NM_2002_1 export, detected from the header) from RAW/population, map areas to the "
+        + "the wide per-year layout, the small-area (LSOA) wide layout or the Nomis NM_2002_1 export, detected from the header) from RAW/population, map areas to the "
         + "2006/07 councils through REFERENCE/area_crosswalk.csv, and write children under 18 per year to "
         + "OUT/processed/population_{council,board,region}, with rejects in OUT/rejects/population.csv and "
         + "a reconciliation per file (lines read = used + out of scope + rejected).",
@@ -33,7 +33,7 @@ public final class PopulationCommand implements Callable<Integer> {
   String population;
 
   @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "auto",
-      description = "long, wide, nomis or auto (detect from each header; default: ${DEFAULT-VALUE}).")
+      description = "long, wide, small-area, nomis or auto (detect from each header; default: ${DEFAULT-VALUE}).")
   String layout;
 
   @Override
@@ -43,10 +43,11 @@ public final class PopulationCommand implements Callable<Integer> {
       case "auto" -> null;
       case "long" -> Layout.LONG;
       case "wide" -> Layout.WIDE;
+      case "small-area" -> Layout.SMALL_AREA;
       case "nomis" -> Layout.NOMIS;
-      default -> throw new UserError("--layout must be long, wide, nomis or auto, not " + layout);
+      default -> throw new UserError("--layout must be long, wide, small-area, nomis or auto, not " + layout);
     };
-    SparkSession session = spark.session("lscb-population");
+    SparkSession session = spark.session("lscb-population", population != null ? population : where.raw("population"));
     try {
       where = RunFolders.finished(session, where);
       String path = population != null ? population : where.raw("population");

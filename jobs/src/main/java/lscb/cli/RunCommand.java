@@ -44,7 +44,7 @@ public final class RunCommand implements Callable<Integer> {
     Locations where = locations.locations();
     Progress progress = new Progress(System.out);
     Progress.Stage total = progress.start("run");
-    SparkSession session = spark.session("lscb-run");
+    SparkSession session = spark.session("lscb-run", where.raw("returns"), where.raw("population"));
     AtomicRun.Outcome outcome;
     try {
       outcome = AtomicRun.run(session, where, population(where), options(), progress, result -> {

@@ -1,18 +1,14 @@
 package lscb.ingest;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Iterator;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.HashMap;
 import java.util.List;
-import org.apache.spark.api.java.function.FlatMapFunction;
+import java.util.Map;
+import lscb.run.TextSplits;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -49,132 +45,68 @@ public final class RawRecords {
 
   private RawRecords() {}
 
-  /** The records of the given files; {@code header} is the exact header a CSV layout must start with. */
+  /**
+   * The records of the given files; {@code header} is the exact header a CSV layout must start with.
+   * JSON Lines files are read in splits by several tasks; 2006 CSV files, whose quoted fields may
+   * span lines, are each read by one task, streamed record by record (see {@link TextSplits}).
+   */
   public static Dataset<Row> read(SparkSession spark, List<String> files, int surveyYear, Layout layout,
       String header) {
-    return spark.read().format("binaryFile").load(files.toArray(String[]::new))
-        .select("path", "content")
-        .flatMap(new Split(surveyYear, layout, header), Encoders.row(SCHEMA));
+    TextSplits splits = TextSplits.scan(spark, files, layout.charset,
+        layout.csv ? TextSplits.Mode.QUOTED_CSV : TextSplits.Mode.LINES);
+    Map<String, String> problems = new HashMap<>();
+    Map<String, Long> skip = new HashMap<>();
+    for (TextSplits.FileScan file : splits.files()) {
+      String problem = encodingProblem(file, layout);
+      if (layout.csv) {
+        skip.put(file.path(), 1L);
+        if (problem == null && !sameHeader(file.firstLine(), header)) {
+          problem = "the header row is not the 2006 layout; expected the columns " + header + " in that order";
+        }
+      }
+      if (problem != null) {
+        problems.put(file.path(), problem);
+      }
+    }
+    return splits.records(problems, skip)
+        .select(lit(surveyYear).as("survey_year"), col("source_file"), col("source_line"), col("text"),
+            col("file_problem"))
+        .to(SCHEMA);
   }
 
-  /** Splits one file's bytes into records. */
-  static final class Split implements FlatMapFunction<Row, Row> {
-    private final int surveyYear;
-    private final Layout layout;
-    private final String header;
-
-    Split(int surveyYear, Layout layout, String header) {
-      this.surveyYear = surveyYear;
-      this.layout = layout;
-      this.header = header;
+  private static boolean sameHeader(String found, String expected) {
+    String[] a = found.split(",", -1);
+    String[] b = expected.split(",", -1);
+    if (a.length != b.length) {
+      return false;
     }
-
-    @Override
-    public Iterator<Row> call(Row file) {
-      String path = file.getString(0);
-      String name = path.substring(path.lastIndexOf('/') + 1);
-      byte[] bytes = file.getAs(1);
-      String problem = encodingProblem(bytes, layout);
-      String text = new String(bytes, Charset.forName(layout.charset));
-      if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-        text = text.substring(1);
-      }
-      String[] lines = text.split("\n", -1);
-      List<Row> records = new ArrayList<>();
-      int first = 0;
-      if (layout.csv) {
-        String found = lines.length > 0 ? stripCr(lines[0]) : "";
-        if (problem == null && !sameHeader(found, header)) {
-          problem = "the header row is not the 2006 layout; expected the columns " + header
-              + " in that order";
-        }
-        first = 1;
-      }
-      for (int i = first; i < lines.length; i++) {
-        StringBuilder record = new StringBuilder(stripCr(lines[i]));
-        int start = i;
-        while (layout.csv && quotes(record) % 2 == 1 && i + 1 < lines.length) {
-          record.append('\n').append(stripCr(lines[++i]));
-        }
-        if (!record.toString().isBlank()) {
-          records.add(RowFactory.create(surveyYear, name, (long) start + 1, record.toString(), problem));
-        }
-      }
-      return records.iterator();
-    }
-
-    private static String stripCr(String line) {
-      return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-    }
-
-    private static int quotes(CharSequence text) {
-      int count = 0;
-      for (int i = 0; i < text.length(); i++) {
-        if (text.charAt(i) == '"') {
-          count++;
-        }
-      }
-      return count;
-    }
-
-    private static boolean sameHeader(String found, String expected) {
-      String[] a = found.split(",", -1);
-      String[] b = expected.split(",", -1);
-      if (a.length != b.length) {
+    for (int i = 0; i < a.length; i++) {
+      if (!a[i].replace("\"", "").trim().equalsIgnoreCase(b[i])) {
         return false;
       }
-      for (int i = 0; i < a.length; i++) {
-        if (!a[i].replace("\"", "").trim().equalsIgnoreCase(b[i])) {
-          return false;
-        }
-      }
-      return true;
     }
+    return true;
   }
 
-  /** Why these bytes are not in the layout's encoding, or null when they are. */
-  static String encodingProblem(byte[] bytes, Layout layout) {
-    for (byte b : bytes) {
-      if (b == 0) {
-        return "the file looks like UTF-16 (it has NUL bytes); save it as " + expected(layout);
-      }
+  /** Why a file is not in the layout's encoding, or null when it is (from the scan of all its lines). */
+  static String encodingProblem(TextSplits.FileScan file, Layout layout) {
+    if (file.nul()) {
+      return "the file looks like UTF-16 (it has NUL bytes); save it as " + expected(layout);
     }
     if (layout == Layout.JSONL_UTF8) {
-      return decodes(bytes, StandardCharsets.UTF_8) ? null
-          : "the file is not valid UTF-8 (perhaps Windows-1252); save it as UTF-8";
+      return file.utf8() ? null : "the file is not valid UTF-8 (perhaps Windows-1252); save it as UTF-8";
     }
-    if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-        && (bytes[2] & 0xFF) == 0xBF) {
+    if (file.utf8Bom()) {
       return "the file starts with a UTF-8 byte-order mark; save it as Windows-1252 (Excel: CSV, not CSV UTF-8)";
     }
-    if (hasNonAscii(bytes) && decodes(bytes, StandardCharsets.UTF_8)) {
+    if (file.nonAscii() && file.utf8()) {
       return "the file is UTF-8, not Windows-1252 (a pound sign would read as 'Â£'); save it as "
           + "Windows-1252 (Excel: CSV, not CSV UTF-8)";
     }
-    return decodes(bytes, Charset.forName("windows-1252")) ? null
-        : "the file has bytes that are not Windows-1252 text; save it as Windows-1252";
+    return file.windows1252() ? null : "the file has bytes that are not Windows-1252 text; save it as Windows-1252";
   }
 
   private static String expected(Layout layout) {
     return layout == Layout.JSONL_UTF8 ? "UTF-8" : "Windows-1252";
-  }
-
-  private static boolean hasNonAscii(byte[] bytes) {
-    for (byte b : bytes) {
-      if (b < 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean decodes(byte[] bytes, Charset charset) {
-    try {
-      charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-      return true;
-    } catch (CharacterCodingException e) {
-      return false;
-    }
   }
 }

@@ -108,7 +108,8 @@ public final class PopulationChecks {
 
   /**
    * Checks each cell's count: adds count (long, null when bad) and reason (why it is bad), and
-   * marks cells whose area, sex, age and year appear more than once as duplicates.
+   * marks cells whose area (small area, where rows are LSOAs), sex, age and year appear more than
+   * once as duplicates.
    */
   public static Dataset<Row> checkCells(Dataset<Row> cells) {
     Column text = trim(col("raw_value"));
@@ -125,7 +126,7 @@ public final class PopulationChecks {
         .when(count.isNull(), lit(String.format(java.util.Locale.ROOT, "count over %,d children of one age and"
             + " sex in one area is not plausible (England has under 400,000); fix the value", PLAUSIBLE_COUNT)));
     Dataset<Row> checked = cells.withColumn("count", count).withColumn("reason", reason);
-    Column copies = functions.count(lit(1)).over(Window.partitionBy("area_code", "sex", "age", "year"));
+    Column copies = functions.count(lit(1)).over(Window.partitionBy("area_code", "small_area", "sex", "age", "year"));
     Column duplicate = concat(lit("duplicate: this area, sex, age and year appears "), copies.cast("string"),
         lit(" times (two files or two rows for the same year?); keep one row, none of the copies is used"));
     return checked.withColumn("reason", when(col("reason").isNull().and(copies.gt(1)), duplicate)

@@ -16,6 +16,8 @@ import lscb.run.Concurrently;
 import lscb.run.Locations;
 import lscb.run.Outputs;
 import lscb.run.Progress;
+import lscb.run.SparkSessions;
+import lscb.run.TextSplits;
 import lscb.schema.Schemas;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -53,20 +55,26 @@ public final class PopulationJob {
     List<Dataset<Row>> persisted = new ArrayList<>(List.of(crosswalk.areas()));
     Dataset<Row> lines = null;
     Dataset<Row> cells = null;
+    TextSplits splits = PopulationReader.scan(spark, sources);
+    // Large inputs keep the stage's caches on disk by design (memory stays bounded; no cache overflows
+    // memory and spills); the shipped data's fit in memory and are fastest there.
+    long bytes = splits.files().stream().mapToLong(TextSplits.FileScan::bytes).sum();
+    StorageLevel storage = bytes >= SparkSessions.SMALL_INPUT_BYTES ? StorageLevel.DISK_ONLY()
+        : StorageLevel.MEMORY_AND_DISK();
     for (PopulationSource source : sources) {
-      Dataset<Row> classified = PopulationChecks.classify(PopulationReader.lines(spark, source), codes)
-          .persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> classified = PopulationChecks.classify(PopulationReader.lines(spark, splits, source), codes)
+          .persist(storage);
       persisted.add(classified);
       Dataset<Row> fileLines = classified.select("source_file", "source_line", "layout", "area_code",
           "status", "problems");
       Dataset<Row> fileCells = PopulationReader.cells(
               classified.where(col("status").equalTo(PopulationChecks.CANDIDATE)), source)
-          .select("source_file", "source_line", "area_code", "sex", "age", "year", "field", "raw_value",
-              "geography");
+          .select("source_file", "source_line", "area_code", "small_area", "sex", "age", "year", "field",
+              "raw_value", "geography");
       lines = lines == null ? fileLines : lines.unionByName(fileLines);
       cells = cells == null ? fileCells : cells.unionByName(fileCells);
     }
-    Dataset<Row> checked = PopulationChecks.checkCells(cells).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> checked = PopulationChecks.checkCells(cells).persist(storage);
     persisted.add(checked);
     // The first pass over the cells (the totals' checkpoints) runs beside the crosswalk's own checks;
     // a broken crosswalk stops the stage before anything is written.
@@ -75,7 +83,7 @@ public final class PopulationJob {
       crosswalk.check();
       return null;
     }, "totals", () -> PopulationTotals.of(checked.where(col("reason").isNull()), crosswalk, population,
-        codesGiveGeography)).second();
+        codesGiveGeography, storage)).second();
 
     Dataset<Row> rejects = PopulationChecks.lineRejects(lines)
         .unionByName(PopulationChecks.cellRejects(checked)).unionByName(totals.rejects())

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import lscb.population.PopulationSource.CountColumn;
 import lscb.population.PopulationSource.Layout;
+import lscb.run.TextSplits;
 import lscb.run.UserError;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -80,24 +81,27 @@ public final class PopulationReader {
     return lines;
   }
 
+  /** Scans the sources' files for their splits and line numbers (one Spark job for all of them). */
+  public static TextSplits scan(SparkSession spark, List<PopulationSource> sources) {
+    return TextSplits.scan(spark, sources.stream().map(PopulationSource::path).toList(), "UTF-8",
+        TextSplits.Mode.LINES);
+  }
+
   /**
    * The data lines of one file (after its header; blank lines skipped): source_file, source_line,
-   * layout, code_field, area_code, sex_field, sex_raw, age_field, age_raw, year_field, year_raw (the
-   * field labels and raw text; year only for layouts with a year column), then one text column per count column, named c0, c1, ... in source order.
+   * layout, code_field, area_code, small_area (the LSOA code, or area_code for whole areas), sex_field,
+   * sex_raw, age_field, age_raw, year_field, year_raw (the field labels and raw text; year only for
+   * layouts with a year column), then one text column per count column, named c0, c1, ... in source
+   * order. The file is read in splits by several tasks (see {@link TextSplits}).
    */
-  public static Dataset<Row> lines(SparkSession spark, PopulationSource source) {
-    // The whole file as one text value, split into numbered lines in Spark SQL (ONS files are a few to
-    // some tens of megabytes), then spread over the cores: parsing and checking the lines is the costly part.
-    Dataset<Row> numbered = spark.read().option("wholetext", "true").text(source.path())
-        .select(functions.posexplode(functions.split(col("value"), "\\r?\\n", -1)).as(new String[] {"pos", "value"}))
-        .select(col("value"), col("pos").plus(1).cast(DataTypes.LongType).as("source_line"))
-        .repartition(spark.sparkContext().defaultParallelism());
+  public static Dataset<Row> lines(SparkSession spark, TextSplits splits, PopulationSource source) {
+    Dataset<Row> numbered = splits.only(source.path()).records(Map.of(), Map.of(source.path(), source.headerLine()))
+        .select(col("text").as("value"), col("source_line"));
     StructType fields = new StructType();
     for (int i = 0; i < source.header().size(); i++) {
       fields = fields.add("f" + i, DataTypes.StringType);
     }
     Dataset<Row> parsed = numbered
-        .where(col("source_line").gt(source.headerLine()))
         .where(functions.not(col("value").rlike("^[\\s,\"]*$")))
         .select(col("source_line"), functions.from_csv(col("value"), lit(fields.toDDL()),
             Map.of("mode", "PERMISSIVE", "escape", "\"")).as("p"));
@@ -107,8 +111,11 @@ public final class PopulationReader {
         lit(source.layout().name().toLowerCase()).as("layout"),
         lit(source.label(source.codeIndex())).as("code_field"),
         upper(trim(field(source.codeIndex()))).as("area_code"),
-        lit(source.label(source.sexIndex())).cast(DataTypes.StringType).as("sex_field"),
-        textOrNull(source.sexIndex()).as("sex_raw"),
+        upper(trim(field(source.smallAreaIndex() >= 0 ? source.smallAreaIndex() : source.codeIndex())))
+            .as("small_area"),
+        lit(source.fileSex() != null ? "sex (from the file's name or title)" : source.label(source.sexIndex()))
+            .cast(DataTypes.StringType).as("sex_field"),
+        (source.fileSex() != null ? lit(source.fileSex()) : textOrNull(source.sexIndex())).as("sex_raw"),
         lit(source.label(source.ageIndex())).cast(DataTypes.StringType).as("age_field"),
         textOrNull(source.ageIndex()).as("age_raw"),
         lit(source.label(source.yearIndex())).cast(DataTypes.StringType).as("year_field"),
@@ -138,10 +145,10 @@ public final class PopulationReader {
       values[i] = functions.struct(col("c" + i).as("raw_value"), year.cast(DataTypes.IntegerType).as("year"),
           age.cast(DataTypes.IntegerType).as("age")).as(count.label());
     }
-    Column[] ids = Stream.of("source_file", "source_line", "area_code", "sex").map(functions::col)
+    Column[] ids = Stream.of("source_file", "source_line", "area_code", "small_area", "sex").map(functions::col)
         .toArray(Column[]::new);
     return lines.unpivot(ids, values, "field", "cell")
-        .select(col("source_file"), col("source_line"), col("area_code"), col("sex"), col("field"),
+        .select(col("source_file"), col("source_line"), col("area_code"), col("small_area"), col("sex"), col("field"),
             col("cell.raw_value").as("raw_value"), col("cell.year").as("year"),
             lit(source.geography()).as("geography"), col("cell.age").as("age"));
   }

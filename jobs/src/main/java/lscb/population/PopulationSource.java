@@ -13,23 +13,44 @@ import lscb.run.UserError;
 /**
  * One population input file and where its fields are, found from its header: the ONS long
  * back-series layout (MYEB: area, sex, age, population_YYYY...), the wide per-year layout
- * (Code, Name, Geography, All ages, 0, 1, ..., 90 or 90+) or the Nomis NM_2002_1 export
+ * (Code, Name, Geography, All ages, 0, 1, ..., 90 or 90+), the small-area wide layout (one row per
+ * LSOA with its local authority's code, see {@link SmallAreaLayout}) or the Nomis NM_2002_1 export
  * ({@link NomisLayout}: name, code, year, Age 0, ..., Aged 90+).
+ *
+ * @param codeIndex the column of the area code the crosswalk maps (the LA code for small areas)
+ * @param yearIndex the year column (Nomis), -1 when the header gives the years
+ * @param smallAreaIndex the small-area (LSOA) code column, -1 when rows are whole areas
+ * @param fileSex the sex the whole file is for (males, females, persons; from its name or title), or null
  */
 public record PopulationSource(String path, String fileName, Layout layout, long headerLine,
     List<String> header, int codeIndex, int sexIndex, int ageIndex, List<CountColumn> counts,
-    int wideYear, int yearIndex) {
+    int wideYear, int yearIndex, int smallAreaIndex, String fileSex) {
 
   /**
-   * The layouts read: ONS's long and wide single-year-of-age files, and the Nomis NM_2002_1 export
-   * (one row per area and year, see {@link NomisLayout}).
+   * The layouts read: ONS's long and wide single-year-of-age files, the small-area wide layout, and the
+   * Nomis NM_2002_1 export (one row per area and year, see {@link NomisLayout}).
    */
-  public enum Layout { LONG, WIDE, NOMIS }
+  public enum Layout { LONG, WIDE, SMALL_AREA, NOMIS }
 
-  /** A source with no year column (long and wide layouts). */
+  /** A source with no year column whose rows are whole areas (long and wide layouts). */
   public PopulationSource(String path, String fileName, Layout layout, long headerLine, List<String> header,
       int codeIndex, int sexIndex, int ageIndex, List<CountColumn> counts, int wideYear) {
-    this(path, fileName, layout, headerLine, header, codeIndex, sexIndex, ageIndex, counts, wideYear, -1);
+    this(path, fileName, layout, headerLine, header, codeIndex, sexIndex, ageIndex, counts, wideYear, -1, -1, null);
+  }
+
+  /** A source with a year column (Nomis). */
+  public PopulationSource(String path, String fileName, Layout layout, long headerLine, List<String> header,
+      int codeIndex, int sexIndex, int ageIndex, List<CountColumn> counts, int wideYear, int yearIndex) {
+    this(path, fileName, layout, headerLine, header, codeIndex, sexIndex, ageIndex, counts, wideYear, yearIndex, -1,
+        null);
+  }
+
+  /** A source with no year column, possibly of small areas (long, wide and small-area layouts). */
+  public PopulationSource(String path, String fileName, Layout layout, long headerLine, List<String> header,
+      int codeIndex, int sexIndex, int ageIndex, List<CountColumn> counts, int wideYear, int smallAreaIndex,
+      String fileSex) {
+    this(path, fileName, layout, headerLine, header, codeIndex, sexIndex, ageIndex, counts, wideYear, -1,
+        smallAreaIndex, fileSex);
   }
 
   /** A column holding counts: its header label, and the year (long) or age (wide) it is for. */
@@ -41,7 +62,7 @@ public record PopulationSource(String path, String fileName, Layout layout, long
   private static final Pattern AREA_CODE = Pattern.compile(
       "(?i)(la|lad|area)[ _]?(\\d{2,4})?[ _]?code[ _]?(\\d{2,4})?|lad\\d{2,4}cd|code");
   private static final Pattern POPULATION_YEAR = Pattern.compile("(?i)population[ _](\\d{4})");
-  private static final Pattern AGE_LABEL = Pattern.compile("(\\d{1,3})\\+?");
+  static final Pattern AGE_LABEL = Pattern.compile("(\\d{1,3})\\+?");
   private static final Pattern YEAR_IN_TEXT = Pattern.compile("(?<!\\d)(19[5-9]\\d|20\\d\\d)(?!\\d)");
   private static final Pattern MID_YEAR = Pattern.compile("(?i)mid[- ]?(19[5-9]\\d|20\\d\\d)(?!\\d)");
 
@@ -63,6 +84,12 @@ public record PopulationSource(String path, String fileName, Layout layout, long
           return found;
         }
       }
+      if (forced == null || forced == Layout.SMALL_AREA) {
+        PopulationSource found = SmallAreaLayout.detect(path, fileName, i + 1, fields, firstLines.subList(0, i));
+        if (found != null) {
+          return found;
+        }
+      }
       if (forced == null || forced == Layout.WIDE) {
         PopulationSource found = asWide(path, fileName, i + 1, fields, firstLines.subList(0, i));
         if (found != null) {
@@ -78,9 +105,10 @@ public record PopulationSource(String path, String fileName, Layout layout, long
     }
     String wanted = forced == Layout.LONG ? "an ONS long header (e.g. ladcode21, laname21, country, sex, age, population_2001, ...)"
         : forced == Layout.WIDE ? "an ONS wide header (Code, Name, Geography, All ages, 0, 1, ..., 90)"
+        : forced == Layout.SMALL_AREA ? "an ONS small-area header (LSOA Code, LSOA Name, LA Code, ..., All Ages, 0, ..., 90+)"
         : forced == Layout.NOMIS ? "a Nomis NM_2002_1 header (" + NomisLayout.HEADER + ")"
-        : "an ONS header: long (ladcode21, ..., sex, age, population_2001, ...), wide (Code, Name, ..., 0, 1, ..., 90)"
-            + " or Nomis NM_2002_1 (" + NomisLayout.HEADER + ")";
+        : "an ONS header: long (ladcode21, ..., sex, age, population_2001, ...), wide (Code, Name, ..., 0, 1, ..., 90),"
+            + " small-area (LSOA Code, ..., LA Code, ..., 0, ..., 90+) or Nomis NM_2002_1 (" + NomisLayout.HEADER + ")";
     throw new UserError("population file " + path + ": no line among the first " + MAX_PREAMBLE
         + " looks like " + wanted + "; check the file or pass --layout");
   }
@@ -107,7 +135,7 @@ public record PopulationSource(String path, String fileName, Layout layout, long
       return null;
     }
     requireDistinct(path, counts.stream().map(CountColumn::year).toList(), "year");
-    return new PopulationSource(path, fileName, Layout.LONG, line, fields, code, sex, age, counts, -1);
+    return new PopulationSource(path, fileName, Layout.LONG, line, fields, code, sex, age, counts, -1, -1, null);
   }
 
   private static PopulationSource asWide(String path, String fileName, long line, List<String> fields,
@@ -147,11 +175,11 @@ public record PopulationSource(String path, String fileName, Layout layout, long
           + missing + "; every age 0-" + MAX_CHILD_AGE + " is needed");
     }
     return new PopulationSource(path, fileName, Layout.WIDE, line, fields, code, sex, -1, counts,
-        wideYear(path, fileName, preamble));
+        wideYear(path, fileName, preamble), -1, null);
   }
 
   /** The year of a wide (one-year) file: from its name (e.g. mye-2006.csv) or a "Mid-2006" title line. */
-  private static int wideYear(String path, String fileName, List<String> preamble) {
+  static int wideYear(String path, String fileName, List<String> preamble) {
     TreeSet<Integer> years = new TreeSet<>();
     Matcher inName = YEAR_IN_TEXT.matcher(fileName);
     while (inName.find()) {
@@ -199,7 +227,7 @@ public record PopulationSource(String path, String fileName, Layout layout, long
     }
     Matcher digits = Pattern.compile("(\\d{4}|\\d{2})").matcher(label(codeIndex));
     if (!digits.find()) {
-      return -1;
+      return layout == Layout.SMALL_AREA ? wideYear : -1;
     }
     int year = Integer.parseInt(digits.group(1));
     return year < 100 ? 2000 + year : year;

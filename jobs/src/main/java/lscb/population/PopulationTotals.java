@@ -13,6 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * From good cells to under-18 totals: per area and year (complete or not), then per 2006/07
@@ -32,24 +33,33 @@ public final class PopulationTotals {
       Dataset<Row> rejects, Dataset<Row> usedAreas, Dataset<Row> apportioned, Dataset<Row> inseparableAreas) {}
 
   /**
-   * Aggregates good cells (area_code, sex, age, year, count, source_file, geography) into the tables.
+   * Aggregates good cells (area_code, small_area, sex, age, year, count, source_file, geography) into
+   * the tables; an area made of small areas is complete when each of them is.
    *
    * @param folder the population location, named in rejects that belong to no one line
    * @param codesGiveGeography some file's geography is inferred from its codes (a Nomis export, see
    *     {@link #inferGeography})
    */
   public static Totals of(Dataset<Row> goodCells, AreaCrosswalk crosswalk, String folder, boolean codesGiveGeography) {
+    return of(goodCells, crosswalk, folder, codesGiveGeography, StorageLevel.MEMORY_AND_DISK());
+  }
+
+  /** As above, keeping the checkpointed aggregates at the given storage level (disk for large inputs). */
+  public static Totals of(Dataset<Row> goodCells, AreaCrosswalk crosswalk, String folder, boolean codesGiveGeography,
+      StorageLevel storage) {
     Column childAges = functions.sequence(lit(0), lit(PopulationSource.MAX_CHILD_AGE));
     Dataset<Row> groups = goodCells.where(col("age").between(0, PopulationSource.MAX_CHILD_AGE))
-        .groupBy("area_code", "sex", "year")
+        .groupBy("area_code", "small_area", "sex", "year")
         .agg(functions.collect_set("age").as("ages"), functions.sum("count").as("children"),
             functions.min("source_file").as("source_file"), functions.max("geography").as("geography"))
         .withColumn("missing", functions.array_sort(functions.array_except(childAges, col("ages"))))
-        .localCheckpoint();
+        .localCheckpoint(true, storage);
     Dataset<Row> missingAges = groups.where(functions.size(col("missing")).gt(0)).select(
         col("source_file"), noLine(), col("area_code"), lit("age").as("field"),
         array_join(col("missing"), ",").as("raw_value"),
-        concat(col("area_code"), lit(", sex "), col("sex"), lit(", mid-"), col("year").cast("string"),
+        concat(col("area_code"), when(col("small_area").notEqual(col("area_code")),
+                concat(lit(" small area "), col("small_area"))).otherwise(lit("")),
+            lit(", sex "), col("sex"), lit(", mid-"), col("year").cast("string"),
             lit(": no usable count for age(s) "), array_join(col("missing"), ", "),
             lit(" (every age 0-17 is needed; see this area's other rejects); the area is left out of that"
                 + " year's figures")).as("reason"));
@@ -85,7 +95,7 @@ public final class PopulationTotals {
                 .as("inseparable_areas"))
         .join(missingParts(chosen, crosswalk), new String[] {"council_code", "year"}, "left")
         .withColumn("ok", col("areas_ok").and(col("missing_parts").isNull()).and(col("inseparable_areas").equalTo("")))
-        .localCheckpoint();
+        .localCheckpoint(true, storage);
     Dataset<Row> councilInfo = crosswalk.councils();
     Column why = functions.concat_ws("; ",
         when(col("bad_areas").notEqual(""), concat(lit("area(s) "), col("bad_areas"),

@@ -68,8 +68,8 @@ public final class SyntheticPopulation {
     return new ArrayList<>(areas.values());
   }
 
-  /** The whole file as text: same areas and seed, same bytes. */
-  public static String generate(List<Area> areas, long seed) {
+  /** The rounded counts of the file, [year][sex][age] per area code: same areas and seed, same counts. */
+  static Map<String, long[][][]> counts(List<Area> areas, long seed) {
     Random random = new Random(seed);
     Map<String, double[][][]> counts = new TreeMap<>();
     for (Area area : areas) {
@@ -78,6 +78,24 @@ public final class SyntheticPopulation {
     for (Map.Entry<String, long[]> held : HELD.entrySet()) {
       hold(areas, counts, held.getKey(), held.getValue());
     }
+    Map<String, long[][][]> rounded = new TreeMap<>();
+    counts.forEach((code, c) -> {
+      long[][][] r = new long[YEARS][2][MAX_AGE + 1];
+      for (int y = 0; y < YEARS; y++) {
+        for (int sex = 0; sex < 2; sex++) {
+          for (int age = 0; age <= MAX_AGE; age++) {
+            r[y][sex][age] = Math.round(c[y][sex][age]);
+          }
+        }
+      }
+      rounded.put(code, r);
+    });
+    return rounded;
+  }
+
+  /** The whole file as text: same areas and seed, same bytes. */
+  public static String generate(List<Area> areas, long seed) {
+    Map<String, long[][][]> counts = counts(areas, seed);
     StringBuilder out = new StringBuilder(5_000_000);
     out.append("ladcode18,laname18,country,sex,age");
     for (int y = FIRST_YEAR; y <= LAST_YEAR; y++) {
@@ -86,12 +104,12 @@ public final class SyntheticPopulation {
     out.append('\n');
     for (Area area : areas) {
       String name = area.name().contains(",") ? '"' + area.name().replace("\"", "\"\"") + '"' : area.name();
-      double[][][] c = counts.get(area.code());
+      long[][][] c = counts.get(area.code());
       for (int sex = 0; sex < 2; sex++) {
         for (int age = 0; age <= MAX_AGE; age++) {
           out.append(area.code()).append(',').append(name).append(",E,").append(sex + 1).append(',').append(age);
           for (int y = 0; y < YEARS; y++) {
-            out.append(',').append(Math.round(c[y][sex][age]));
+            out.append(',').append(c[y][sex][age]);
           }
           out.append('\n');
         }
@@ -187,21 +205,26 @@ public final class SyntheticPopulation {
     return total;
   }
 
+  /** The areas of the crosswalk file at a Hadoop path. */
+  static List<Area> areas(String crosswalkPath, Configuration conf) throws IOException {
+    List<String> lines = new ArrayList<>();
+    Path in = new Path(crosswalkPath);
+    FileSystem inFs = in.getFileSystem(conf);
+    if (!inFs.exists(in)) {
+      throw new UserError("area crosswalk not found: " + crosswalkPath + " (pass --reference DIR)");
+    }
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(inFs.open(in), StandardCharsets.UTF_8))) {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        lines.add(line);
+      }
+    }
+    return areas(lines);
+  }
+
   /** Reads the crosswalk and writes the synthetic file to a Hadoop path; returns the number of areas. */
   public static int write(String crosswalkPath, String outputPath, long seed, Configuration conf) {
-    List<String> lines = new ArrayList<>();
     try {
-      Path in = new Path(crosswalkPath);
-      FileSystem inFs = in.getFileSystem(conf);
-      if (!inFs.exists(in)) {
-        throw new UserError("area crosswalk not found: " + crosswalkPath + " (pass --reference DIR)");
-      }
-      try (BufferedReader reader = new BufferedReader(new InputStreamReader(inFs.open(in), StandardCharsets.UTF_8))) {
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-          lines.add(line);
-        }
-      }
-      List<Area> areas = areas(lines);
+      List<Area> areas = areas(crosswalkPath, conf);
       Path out = new Path(outputPath);
       FileSystem outFs = out.getFileSystem(conf);
       outFs.setWriteChecksum(false);

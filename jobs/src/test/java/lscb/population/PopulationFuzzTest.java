@@ -21,6 +21,7 @@ import java.util.Set;
 import lscb.run.CsvText;
 import lscb.run.Locations;
 import lscb.run.Progress;
+import lscb.run.TextSplits;
 import lscb.run.UserError;
 import lscb.testing.Fixtures;
 import lscb.testing.Fuzz;
@@ -86,11 +87,12 @@ class PopulationFuzzTest extends SparkTestBase {
 
     // The same readers and checks, kept per line and per cell, for the column-variant files.
     Dataset<Row> codes = AreaCrosswalk.load(spark, where).areas().select("area_code");
+    TextSplits splits = PopulationReader.scan(spark, sources);
     for (PopulationSource source : sources) {
       if (!source.fileName().startsWith("columns-")) {
         continue;
       }
-      Dataset<Row> classified = PopulationChecks.classify(PopulationReader.lines(spark, source), codes).cache();
+      Dataset<Row> classified = PopulationChecks.classify(PopulationReader.lines(spark, splits, source), codes).cache();
       for (Row r : classified.collectAsList()) {
         lines.put(r.getAs("source_file") + ":" + r.getAs("source_line"), r);
       }
