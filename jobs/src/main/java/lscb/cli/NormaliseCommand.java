@@ -6,6 +6,7 @@ import lscb.ingest.Reconciliation;
 import lscb.run.DataStatus;
 import lscb.run.Locations;
 import lscb.run.Progress;
+import lscb.run.RunDataStatus;
 import lscb.run.RunFolders;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -32,7 +33,7 @@ public final class NormaliseCommand implements Callable<Integer> {
     SparkSession session = spark.session("lscb-normalise", locations.locations().raw("returns"));
     try {
       Locations where = RunFolders.finished(session, locations.locations());
-      DataStatus.derive(session, where, true, null, null, session.sparkContext().applicationId()).applyTo(session);
+      RunDataStatus.derive(session, where, true, null, null, session.sparkContext().applicationId()).applyTo(session);
       Reconciliation reconciliation = Normalise.run(session, where, progress);
       System.out.print(reconciliation.table());
       return outcome(reconciliation, where, strict);

@@ -7,6 +7,7 @@ import lscb.population.PopulationSource.Layout;
 import lscb.run.DataStatus;
 import lscb.run.Locations;
 import lscb.run.Progress;
+import lscb.run.RunDataStatus;
 import lscb.run.RunFolders;
 import lscb.run.UserError;
 import org.apache.spark.sql.SparkSession;
@@ -51,7 +52,7 @@ public final class PopulationCommand implements Callable<Integer> {
     try {
       where = RunFolders.finished(session, where);
       String path = population != null ? population : where.raw("population");
-      DataStatus.derive(session, where, false, path, forced, session.sparkContext().applicationId()).applyTo(session);
+      RunDataStatus.derive(session, where, false, path, forced, session.sparkContext().applicationId()).applyTo(session);
       PopulationJob.run(session, where, new Progress(System.out), path, forced);
       return 0;
     } finally {

@@ -1,17 +1,11 @@
 package lscb.run;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import lscb.population.PopulationReader;
-import lscb.population.PopulationSource;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -56,7 +50,7 @@ public record DataStatus(String returns, String returnsLabel, String population,
     public static final Population SYNTHETIC = new Population(DataStatus.SYNTHETIC,
         "Synthetic population, not ONS figures");
     public static final Population AS_SUPPLIED = new Population(DataStatus.AS_SUPPLIED, "Population as supplied");
-    static final Population NOT_READ = new Population(DataStatus.NOT_READ, "Population not read");
+    public static final Population NOT_READ = new Population(DataStatus.NOT_READ, "Population not read");
 
     /** Real ONS estimates, described by their series and vintage. */
     public static Population ons(String description) {
@@ -72,56 +66,8 @@ public record DataStatus(String returns, String returnsLabel, String population,
   public static final DataStatus UNKNOWN_STATUS = new DataStatus(UNKNOWN, "Returns of unrecorded origin", UNKNOWN,
       "Population of unrecorded origin", UNKNOWN);
 
-  /**
-   * The status of a run reading the returns under {@code locations.raw("returns")} and the population at
-   * {@code population} (a folder or file, as the population stage reads it; null when not read).
-   */
-  public static DataStatus derive(SparkSession spark, Locations locations, boolean readsReturns, String population,
-      PopulationSource.Layout forced, String runId) {
-    String returns = readsReturns ? returnsSource(spark, locations) : NOT_READ;
-    Population pop = population == null ? Population.NOT_READ
-        : population(PopulationReader.preferReal(PopulationReader.sources(spark, population, forced)));
-    return new DataStatus(returns, returnsLabel(returns), pop.source(), pop.label(), runId);
-  }
-
-  /**
-   * {@code reconstructed} when a returns folder the run reads (2006, 2007) holds a README.md starting with
-   * {@link #RECONSTRUCTED_MARKER}, as {@code ./lscb reconstruct} writes it; otherwise {@code as supplied}.
-   */
-  static String returnsSource(SparkSession spark, Locations locations) {
-    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-    for (String year : List.of("2006", "2007")) {
-      Path readme = new Path(locations.raw("returns/" + year), "README.md");
-      try {
-        FileSystem fs = readme.getFileSystem(hadoop);
-        if (fs.exists(readme)) {
-          try (BufferedReader in = new BufferedReader(new InputStreamReader(fs.open(readme), StandardCharsets.UTF_8))) {
-            String first = in.readLine();
-            if (first != null && first.strip().startsWith(RECONSTRUCTED_MARKER)) {
-              return RECONSTRUCTED;
-            }
-          }
-        }
-      } catch (IOException e) {
-        throw new UserError(readme + ": cannot be read (" + e.getMessage() + ")");
-      }
-    }
-    return AS_SUPPLIED;
-  }
-
-  /** The population of several files: synthetic if any is, ons if all are, else as supplied; labels joined. */
-  static Population population(List<PopulationSource> sources) {
-    Set<String> kinds = new LinkedHashSet<>();
-    Set<String> labels = new LinkedHashSet<>();
-    for (PopulationSource source : sources) {
-      kinds.add(source.provenance().source());
-      labels.add(source.provenance().label());
-    }
-    String kind = kinds.contains(SYNTHETIC) ? SYNTHETIC : kinds.equals(Set.of(ONS)) ? ONS : AS_SUPPLIED;
-    return new Population(kind, String.join(" + ", labels));
-  }
-
-  private static String returnsLabel(String returns) {
+  /** The plain-words label of a returns status. */
+  public static String returnsLabel(String returns) {
     return switch (returns) {
       case RECONSTRUCTED -> RECONSTRUCTED_LABEL;
       case AS_SUPPLIED -> SUPPLIED_LABEL;

@@ -47,7 +47,7 @@ public final class Pipeline {
   public static Result run(SparkSession spark, Locations locations, String populationAt, Progress progress,
       String runId) {
     Progress.Stage derived = progress.start("data status");
-    DataStatus status = DataStatus.derive(spark, locations, true, populationAt, null, runId)
+    DataStatus status = RunDataStatus.derive(spark, locations, true, populationAt, null, runId)
         .applyTo(spark);
     derived.done(status.summary());
     try {

@@ -26,7 +26,7 @@ class DataStatusTest extends SparkTestBase {
   @Test
   void theShippedDataIsReconstructedAndSynthetic() {
     Path repo = Fixtures.repository();
-    DataStatus status = DataStatus.derive(spark, Fixtures.locations(repo.resolve("data/raw"), tmp), true,
+    DataStatus status = RunDataStatus.derive(spark, Fixtures.locations(repo.resolve("data/raw"), tmp), true,
         repo.resolve("data/raw/population").toString(), null, "run-1");
     assertEquals(DataStatus.RECONSTRUCTED, status.returns(), "the shipped returns' READMEs mark them reconstructed");
     assertEquals(DataStatus.SYNTHETIC, status.population(), "the shipped population is the synthetic file");
@@ -39,15 +39,15 @@ class DataStatusTest extends SparkTestBase {
   void otherReturnsAreAsSuppliedUnlessTheirFolderIsMarked() throws IOException {
     Path raw = Fixtures.copyReturns(tmp.resolve("raw"));
     Locations where = Fixtures.locations(raw, tmp.resolve("out"));
-    DataStatus plain = DataStatus.derive(spark, where, true, null, null, "r");
+    DataStatus plain = RunDataStatus.derive(spark, where, true, null, null, "r");
     assertEquals(DataStatus.AS_SUPPLIED, plain.returns(), "returns without the marker README are as supplied");
     assertEquals(DataStatus.NOT_READ, plain.population(), "a command that reads no population says so");
 
     Files.writeString(raw.resolve("returns/2007/README.md"), "  " + DataStatus.RECONSTRUCTED_MARKER + ": test\n");
-    assertEquals(DataStatus.RECONSTRUCTED, DataStatus.derive(spark, where, true, null, null, "r").returns(),
+    assertEquals(DataStatus.RECONSTRUCTED, RunDataStatus.derive(spark, where, true, null, null, "r").returns(),
         "one marked folder makes the run's returns reconstructed (the cautious reading)");
     Files.writeString(raw.resolve("returns/2007/README.md"), "# Real returns from the boards\n");
-    assertEquals(DataStatus.AS_SUPPLIED, DataStatus.derive(spark, where, true, null, null, "r").returns(),
+    assertEquals(DataStatus.AS_SUPPLIED, RunDataStatus.derive(spark, where, true, null, null, "r").returns(),
         "a README without the marker does not mark them");
   }
 
@@ -56,7 +56,7 @@ class DataStatusTest extends SparkTestBase {
     Path population = Files.createDirectories(tmp.resolve("population"));
     Files.copy(Fixtures.repository().resolve("data/raw/population/SYNTHETIC-myeb-2001-2010.csv"),
         population.resolve("myeb-2001-2010.csv"));
-    DataStatus status = DataStatus.derive(spark, Fixtures.locations(tmp, tmp.resolve("out")), false,
+    DataStatus status = RunDataStatus.derive(spark, Fixtures.locations(tmp, tmp.resolve("out")), false,
         population.toString(), null, "r");
     assertEquals(DataStatus.AS_SUPPLIED, status.population(), "a population file not named SYNTHETIC-*");
     assertEquals(DataStatus.NOT_READ, status.returns(), "a command that reads no returns says so");
