@@ -1,6 +1,6 @@
 package lscb.cli;
 
-import lscb.run.Locations;
+import lscb.io.Locations;
 import picocli.CommandLine.Option;
 
 /** Input and output locations shared by the commands; each accepts any Hadoop path or URI. */

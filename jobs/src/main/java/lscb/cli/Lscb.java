@@ -1,8 +1,8 @@
 package lscb.cli;
 
-import lscb.run.UserError;
-import picocli.CommandLine;
+import lscb.io.UserError;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The command line: one subcommand per job, each with --help. */
 @Command(name = "lscb", mixinStandardHelpOptions = true, version = "lscb 0.1.0",

@@ -2,14 +2,14 @@ package lscb.cli;
 
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import lscb.io.DataStatus;
+import lscb.io.Locations;
+import lscb.io.Progress;
+import lscb.io.UserError;
 import lscb.population.PopulationJob;
 import lscb.population.PopulationSource.Layout;
-import lscb.run.DataStatus;
-import lscb.run.Locations;
-import lscb.run.Progress;
 import lscb.run.RunDataStatus;
 import lscb.run.RunFolders;
-import lscb.run.UserError;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

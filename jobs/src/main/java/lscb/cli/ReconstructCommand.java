@@ -1,7 +1,7 @@
 package lscb.cli;
 
 import java.util.concurrent.Callable;
-import lscb.run.Progress;
+import lscb.io.Progress;
 import lscb.synth.Reconstruction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -2,10 +2,10 @@ package lscb.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import lscb.io.DataStatus;
+import lscb.io.Locations;
+import lscb.io.Progress;
 import lscb.publish.ReportCheck;
-import lscb.run.DataStatus;
-import lscb.run.Locations;
-import lscb.run.Progress;
 import lscb.run.RunFolders;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;

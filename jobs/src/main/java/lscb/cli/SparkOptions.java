@@ -3,7 +3,7 @@ package lscb.cli;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import lscb.run.SparkSessions;
+import lscb.io.SparkSessions;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;

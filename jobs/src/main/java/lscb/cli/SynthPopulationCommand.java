@@ -1,9 +1,9 @@
 package lscb.cli;
 
 import java.util.concurrent.Callable;
+import lscb.io.UserError;
 import lscb.population.SyntheticPopulation;
 import lscb.population.SyntheticSmallAreas;
-import lscb.run.UserError;
 import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -6,7 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import lscb.run.TextSplits;
+import lscb.io.TextSplits;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;

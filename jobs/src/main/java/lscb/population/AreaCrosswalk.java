@@ -5,10 +5,10 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
+import lscb.io.Inputs;
+import lscb.io.Locations;
+import lscb.io.UserError;
 import lscb.reference.BoardRegister;
-import lscb.run.Inputs;
-import lscb.run.Locations;
-import lscb.run.UserError;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

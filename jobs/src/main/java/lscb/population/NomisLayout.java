@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lscb.io.UserError;
 import lscb.population.PopulationSource.CountColumn;
 import lscb.population.PopulationSource.Layout;
-import lscb.run.UserError;
 
 /**
  * The Nomis export of ONS dataset NM_2002_1 (population estimates, local authority based, by single

@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import lscb.run.CsvText;
-import lscb.run.DataStatus;
-import lscb.run.UserError;
+import lscb.io.CsvText;
+import lscb.io.DataStatus;
+import lscb.io.UserError;
 
 /**
  * One population input file and where its fields are, found from its header: the ONS long

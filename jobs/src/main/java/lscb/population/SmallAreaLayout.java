@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lscb.io.UserError;
 import lscb.population.PopulationSource.CountColumn;
 import lscb.population.PopulationSource.Layout;
-import lscb.run.UserError;
 
 /**
  * The ONS small-area (LSOA) estimates in their wide layout: one row per LSOA with its local

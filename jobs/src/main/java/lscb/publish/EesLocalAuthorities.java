@@ -4,9 +4,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
+import lscb.io.Inputs;
+import lscb.io.Locations;
 import lscb.reference.BoardRegister;
-import lscb.run.Inputs;
-import lscb.run.Locations;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;

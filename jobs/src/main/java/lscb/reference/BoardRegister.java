@@ -3,8 +3,8 @@ package lscb.reference;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.split;
 
-import lscb.run.Inputs;
-import lscb.run.Locations;
+import lscb.io.Inputs;
+import lscb.io.Locations;
 import lscb.schema.Schemas;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

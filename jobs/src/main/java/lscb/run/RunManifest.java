@@ -14,6 +14,8 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import lscb.ingest.Reconciliation;
+import lscb.io.DataStatus;
+import lscb.io.Locations;
 import lscb.population.PopulationSource;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;

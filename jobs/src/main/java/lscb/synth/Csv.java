@@ -1,7 +1,7 @@
 package lscb.synth;
 
 import java.util.List;
-import lscb.run.CsvText;
+import lscb.io.CsvText;
 
 /** Excel-style CSV for the generator: quoting a field for writing; reading goes through {@link CsvText}. */
 final class Csv {

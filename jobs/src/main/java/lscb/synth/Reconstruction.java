@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import lscb.run.Progress;
-import lscb.run.UserError;
+import lscb.io.Progress;
+import lscb.io.UserError;
 
 /**
  * Writes the reconstructed 2006 and 2007 raw returns (and each year's README) under a raw root:

@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import lscb.io.Locations;
+import lscb.io.Progress;
 import lscb.reference.BoardRegister;
-import lscb.run.Locations;
-import lscb.run.Progress;
 import lscb.testing.Fixtures;
 import lscb.testing.Fuzz;
 import lscb.testing.SparkTestBase;
@@ -307,7 +307,7 @@ class ReturnsFuzzTest extends SparkTestBase {
 
   /** One file per 2006 column: the control row, then one row per odd value, Excel-style quoted. */
   private static void columnVariants2006(List<String> shippedLines, Path dir) throws IOException {
-    List<String> base = lscb.run.CsvText.fields(shippedLines.get(1));
+    List<String> base = lscb.io.CsvText.fields(shippedLines.get(1));
     Random random = Fuzz.random("columns-2006");
     for (int c = 0; c < Codes.COLUMNS_2006.size(); c++) {
       String column = Codes.COLUMNS_2006.get(c);

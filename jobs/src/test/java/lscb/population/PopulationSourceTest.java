@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import lscb.run.CsvText;
+import lscb.io.CsvText;
+import lscb.io.UserError;
 import lscb.population.PopulationSource.CountColumn;
 import lscb.population.PopulationSource.Layout;
-import lscb.run.UserError;
 import org.junit.jupiter.api.Test;
 
 class PopulationSourceTest {

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import lscb.run.Locations;
+import lscb.io.Locations;
 import lscb.testing.Fixtures;
 import lscb.testing.SparkTestBase;
 import org.apache.spark.sql.Dataset;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.List;
+import lscb.io.Outputs;
 import lscb.schema.Schemas;
 import lscb.testing.SparkTestBase;
 import org.apache.spark.sql.Dataset;

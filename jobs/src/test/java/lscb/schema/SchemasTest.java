@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import lscb.run.Outputs;
+import lscb.io.Outputs;
 import lscb.testing.Fixtures;
 import lscb.testing.SparkTestBase;
 import lscb.testing.WrittenTables;

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.stream.Stream;
-import lscb.run.Locations;
+import lscb.io.Locations;
 
 /** Test inputs: the fixture returns copied into a temporary raw folder, with the real register. */
 public final class Fixtures {

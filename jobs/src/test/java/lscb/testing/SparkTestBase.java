@@ -3,7 +3,7 @@ package lscb.testing;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import lscb.run.SparkSessions;
+import lscb.io.SparkSessions;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;

@@ -1,4 +1,4 @@
-package lscb.run;
+package lscb.io;
 
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;

@@ -1,4 +1,4 @@
-package lscb.run;
+package lscb.io;
 
 import java.io.IOException;
 import java.net.URI;
@@ -21,7 +21,7 @@ import org.apache.hadoop.io.nativeio.NativeIO;
  * <p>Without Hadoop's native library (which Spark's Maven jars do not ship) every folder and file a
  * Spark write creates costs one {@code chmod} process, some 650 per run. It stays a
  * {@link LocalFileSystem}, so code that asks Hadoop for "the local filesystem" still gets one.
- * {@link lscb.run.SparkSessions} installs it as {@code fs.file.impl}.
+ * {@link lscb.io.SparkSessions} installs it as {@code fs.file.impl}.
  */
 public class LocalFiles extends LocalFileSystem {
   /** The Spark setting naming this class; Spark passes {@code spark.hadoop.*} settings to Hadoop. */

@@ -1,4 +1,4 @@
-package lscb.run;
+package lscb.io;
 
 import com.univocity.parsers.csv.CsvParser;
 import com.univocity.parsers.csv.CsvParserSettings;

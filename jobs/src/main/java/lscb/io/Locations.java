@@ -1,4 +1,4 @@
-package lscb.run;
+package lscb.io;
 
 /**
  * Where a run reads and writes. Every location is a Hadoop path or URI string (a local folder,

@@ -1,4 +1,4 @@
-package lscb.run;
+package lscb.io;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package lscb.run;
+package lscb.io;
 
 /** A mistake the user can fix (missing folder, wrong encoding, bad option): printed as one line, no stack trace. */
 public class UserError extends RuntimeException {

@@ -1,4 +1,4 @@
-package lscb.run;
+package lscb.io;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package lscb.run;
+package lscb.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
