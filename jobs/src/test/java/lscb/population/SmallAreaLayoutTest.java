@@ -17,10 +17,12 @@ import lscb.population.PopulationSource.Layout;
 import lscb.testing.SparkTestBase;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The small-area (LSOA) wide layout through the real stage, and the synthetic small-area generator. */
+@Tag("slow") // left out by ./lscb test --fast: several pipeline-sized reads
 class SmallAreaLayoutTest extends SparkTestBase {
   static final Path REPO = Path.of("..").toAbsolutePath().normalize();
   static final String REFERENCE = REPO.resolve("data/reference").toString();

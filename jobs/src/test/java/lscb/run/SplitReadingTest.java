@@ -20,6 +20,7 @@ import lscb.testing.Fixtures;
 import lscb.testing.SparkTestBase;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Files forced into many small splits give the same records, line numbers, rejects and
  * reconciliation as one split per file.
  */
+@Tag("slow") // left out by ./lscb test --fast: several pipeline-sized reads
 class SplitReadingTest extends SparkTestBase {
   static final String REFERENCE = Fixtures.repository().resolve("data/reference").toString();
   @TempDir Path tmp;
