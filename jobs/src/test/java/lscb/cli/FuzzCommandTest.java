@@ -4,15 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import lscb.ingest.Returns2006Reader;
+import lscb.testing.CliRun;
 import lscb.testing.Fixtures;
 import lscb.testing.Fuzz;
 import org.junit.jupiter.api.Tag;
@@ -37,8 +36,8 @@ class FuzzCommandTest {
         + "{\"return_id\": \"O07-2\", \"lscb\": \"Bolton\", \"funding\": {\"expenditure_2006_07\": 1000000000000000}}\n"
         + "{\"return_id\": \"O07-3\", \"lscb\": \"Derby\", \"submitted\": \"2007-11-02T14:31:00Z\"}\n",
         StandardCharsets.UTF_8);
-    Result result = normalise(raw);
-    assertEquals(0, result.code, "bad values are rejects, not a failed run: " + result.err);
+    CliRun result = normalise(raw);
+    assertEquals(0, result.code(), "bad values are rejects, not a failed run: " + result.err());
     assertClean(result);
     String rejects = Files.readString(tmp.resolve("o/rejects/returns.csv"));
     for (String reason : List.of("not a timestamp; write e.g. 2007-11-02T14:31:00Z",
@@ -47,7 +46,7 @@ class FuzzCommandTest {
     }
     assertTrue(rejects.contains("Budget 2006-07") && rejects.contains("funding.expenditure_2006_07")
         && rejects.contains("submitted"), "the rejects name the fields: " + rejects);
-    assertTrue(result.out.contains("2 accepted"), "the good records are accepted: " + result.out);
+    assertTrue(result.out().contains("2 accepted"), "the good records are accepted: " + result.out());
   }
 
   @Test
@@ -64,37 +63,23 @@ class FuzzCommandTest {
         }
       }
     }
-    Result result = normalise(raw);
-    assertTrue(result.code == 0 || result.code == 2, "exit 0, or 2 for a file in the wrong encoding: "
-        + result.code + " " + result.err + " (seed " + Fuzz.seed() + ")");
+    CliRun result = normalise(raw);
+    assertTrue(result.code() == 0 || result.code() == 2, "exit 0, or 2 for a file in the wrong encoding: "
+        + result.code() + " " + result.err() + " (seed " + Fuzz.seed() + ")");
     assertClean(result);
   }
 
-  private Result normalise(Path raw) {
+  private CliRun normalise(Path raw) {
     return run("normalise", "--raw", raw.toString(), "--out", tmp.resolve("o").toString(),
         "--reference", Fixtures.repository().resolve("data/reference").toString(), "--master", "local[2]");
   }
 
-  private static void assertClean(Result result) {
-    assertFalse(result.err.contains("internal error"), "no internal error: " + result.err);
-    assertFalse(result.err.contains("\tat ") || result.out.contains("\tat "), "no stack trace: " + result.err);
+  private static void assertClean(CliRun result) {
+    assertFalse(result.err().contains("internal error"), "no internal error: " + result.err());
+    assertFalse(result.err().contains("\tat ") || result.out().contains("\tat "), "no stack trace: " + result.err());
   }
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int code = Lscb.execute(args);
-      return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 }

@@ -4,15 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import lscb.ingest.Returns2006Reader;
+import lscb.testing.CliRun;
 import lscb.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,17 +22,17 @@ class NormaliseCommandTest {
 
   @Test
   void helpIsOfferedOnTheSubcommand() {
-    Result result = run("normalise", "--help");
-    assertEquals(0, result.code);
-    assertTrue(result.out.contains("--strict") && result.out.contains("--master"), "help lists the options");
+    CliRun result = run("normalise", "--help");
+    assertEquals(0, result.code());
+    assertTrue(result.out().contains("--strict") && result.out().contains("--master"), "help lists the options");
   }
 
   @Test
   void aMissingFolderIsOnePlainLine() {
-    Result result = run("normalise", "--raw", tmp.resolve("nowhere").toString(), "--out", tmp.resolve("o").toString(),
+    CliRun result = run("normalise", "--raw", tmp.resolve("nowhere").toString(), "--out", tmp.resolve("o").toString(),
         "--master", "local[1]");
-    assertEquals(2, result.code, "a user error exits 2");
-    assertOneLine(result.err, "folder not found");
+    assertEquals(2, result.code(), "a user error exits 2");
+    assertOneLine(result.err(), "folder not found");
   }
 
   @Test
@@ -45,12 +44,12 @@ class NormaliseCommandTest {
         + "D06-001,Bury,North West,LA,DCS,4,£5k,,,,,Y,Y,Y\r\n", StandardCharsets.UTF_8);
     Files.writeString(raw.resolve("returns/2007/cp1252.jsonl"), "{\"return_id\": \"O07-1\", \"lscb\": \"Bury\", "
         + "\"funding\": {\"expenditure_2006_07\": \"£5k\"}}\n", Charset.forName("windows-1252"));
-    Result result = run("normalise", "--raw", raw.toString(), "--out", tmp.resolve("o").toString(),
+    CliRun result = run("normalise", "--raw", raw.toString(), "--out", tmp.resolve("o").toString(),
         "--reference", Fixtures.repository().resolve("data/reference").toString(), "--master", "local[1]");
-    assertEquals(2, result.code, "a file in the wrong encoding exits 2");
-    assertTrue(result.err.contains("utf8.csv") && result.err.contains("UTF-8, not Windows-1252"), result.err);
-    assertTrue(result.err.contains("cp1252.jsonl") && result.err.contains("not valid UTF-8"), result.err);
-    assertFalse(result.err.contains("\tat "), "no stack trace: " + result.err);
+    assertEquals(2, result.code(), "a file in the wrong encoding exits 2");
+    assertTrue(result.err().contains("utf8.csv") && result.err().contains("UTF-8, not Windows-1252"), result.err());
+    assertTrue(result.err().contains("cp1252.jsonl") && result.err().contains("not valid UTF-8"), result.err());
+    assertFalse(result.err().contains("\tat "), "no stack trace: " + result.err());
     String rejects = readString(tmp.resolve("o/rejects/returns.csv"));
     assertTrue(rejects.contains("file rejected"), "the records are in the rejects: " + rejects);
   }
@@ -58,11 +57,11 @@ class NormaliseCommandTest {
   @Test
   void strictTurnsAnyRejectIntoAnExitCode() {
     Path raw = Fixtures.copyReturns(tmp.resolve("raw"));
-    Result result = run("normalise", "--strict", "--raw", raw.toString(), "--out", tmp.resolve("o").toString(),
+    CliRun result = run("normalise", "--strict", "--raw", raw.toString(), "--out", tmp.resolve("o").toString(),
         "--reference", Fixtures.repository().resolve("data/reference").toString(), "--master", "local[1]");
-    assertEquals(3, result.code, "rejects with --strict exit 3");
-    assertOneLine(result.err, "rejected (--strict)");
-    assertTrue(result.out.contains("[normalise]") && result.out.contains("accepted"), "progress line: " + result.out);
+    assertEquals(3, result.code(), "rejects with --strict exit 3");
+    assertOneLine(result.err(), "rejected (--strict)");
+    assertTrue(result.out().contains("[normalise]") && result.out().contains("accepted"), "progress line: " + result.out());
   }
 
   @Test
@@ -72,10 +71,10 @@ class NormaliseCommandTest {
       Files.copy(Fixtures.repository().resolve("data/reference").resolve(file), reference.resolve(file));
     }
     Files.writeString(reference.resolve("board_aliases.csv"), "Bury Council,LSCB-352\n", StandardOpenOption.APPEND);
-    Result result = run("normalise", "--raw", Fixtures.copyReturns(tmp.resolve("raw")).toString(),
+    CliRun result = run("normalise", "--raw", Fixtures.copyReturns(tmp.resolve("raw")).toString(),
         "--out", tmp.resolve("o").toString(), "--reference", reference.toString(), "--master", "local[1]");
-    assertEquals(2, result.code, "an ambiguous register is a user error (exit 2), not an internal one: " + result.err);
-    assertOneLine(result.err, "board_aliases.csv: the board register is ambiguous: the alias 'Bury Council' of board "
+    assertEquals(2, result.code(), "an ambiguous register is a user error (exit 2), not an internal one: " + result.err());
+    assertOneLine(result.err(), "board_aliases.csv: the board register is ambiguous: the alias 'Bury Council' of board "
         + "LSCB-352 (Manchester) matches 'Bury' (boards.csv) of board LSCB-351 (Bury)");
   }
 
@@ -94,21 +93,7 @@ class NormaliseCommandTest {
     }
   }
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int code = Lscb.execute(args);
-      return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 }

@@ -32,7 +32,7 @@ class CrosswalkCoverageTest {
     List<Area> areas = new ArrayList<>();
     List<String> lines = Files.readAllLines(REFERENCE.resolve("area_crosswalk.csv"), StandardCharsets.UTF_8);
     for (String line : lines.subList(1, lines.size())) {
-      List<String> f = fields(line);
+      List<String> f = RealPopulation.fields(line);
       int first = f.get(6).isEmpty() ? 0 : Integer.parseInt(f.get(6));
       int last = f.get(7).isEmpty() ? 9999 : Integer.parseInt(f.get(7));
       // Districts and unitaries (not county rows, which a district-level file does not have) current in 2021.
@@ -89,22 +89,4 @@ class CrosswalkCoverageTest {
     assertTrue(inFile.contains("E06000053") && inFile.contains("E06000052"), "Isles of Scilly kept apart from Cornwall");
   }
 
-  /** The fields of one CSV line (double quotes around text with commas). */
-  static List<String> fields(String line) {
-    List<String> out = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (char c : line.toCharArray()) {
-      if (c == '"') {
-        quoted = !quoted;
-      } else if (c == ',' && !quoted) {
-        out.add(field.toString());
-        field.setLength(0);
-      } else {
-        field.append(c);
-      }
-    }
-    out.add(field.toString());
-    return out;
-  }
 }
