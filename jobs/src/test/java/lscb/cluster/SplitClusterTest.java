@@ -40,7 +40,9 @@ class SplitClusterTest extends SparkTestBase {
           "--master", cluster.masterUrl(), "--class", "lscb.cli.Lscb", "--executor-memory", "768m",
           "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
           "--conf", "spark.lscb.splitBytes=" + splitBytes, "--conf", "spark.eventLog.enabled=true",
-          "--conf", "spark.eventLog.dir=file:" + events, thinJar.toString(), "population",
+          "--conf", "spark.eventLog.dir=file:" + events,
+          // one plain JSON-lines file (Spark 4 rolls and compresses event logs by default)
+          "--conf", "spark.eventLog.rolling.enabled=false", "--conf", "spark.eventLog.compress=false", thinJar.toString(), "population",
           "--population", "file:" + file, "--reference", "file:" + Builds.repo().resolve("data/reference"),
           "--out", "file:" + out), Map.of());
       assertTrue(submit.waitFor(20, TimeUnit.MINUTES), "the submitted population stage ends within 20 minutes");
@@ -51,8 +53,8 @@ class SplitClusterTest extends SparkTestBase {
     Map<Integer, Set<String>> executors = new HashMap<>();
     Map<Integer, Integer> tasks = new HashMap<>();
     ObjectMapper json = new ObjectMapper();
-    try (Stream<Path> logs = Files.list(events)) {
-      for (Path log : logs.toList()) {
+    try (Stream<Path> logs = Files.walk(events)) {
+      for (Path log : logs.filter(Files::isRegularFile).toList()) {
         for (String line : Files.readAllLines(log)) {
           JsonNode event = json.readTree(line);
           String kind = event.path("Event").asText();

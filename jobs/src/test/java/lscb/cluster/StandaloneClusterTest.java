@@ -67,7 +67,7 @@ class StandaloneClusterTest extends SparkTestBase {
             "an executor on worker " + worker + " ran tasks (its stderr under " + appDir + ")");
       }
       Map<String, String> footer = DataStatus.footer(spark.sparkContext().hadoopConfiguration(),
-          clusterOut.resolve("processed/board_return").toUri().toString());
+          OutputSnapshot.finished(clusterOut).resolve("processed/board_return").toUri().toString());
       assertEquals(DataStatus.RECONSTRUCTED, footer.get(DataStatus.RETURNS_KEY),
           "the executors wrote the data status into the Parquet footers");
       assertEquals(manifest.get("run_id").asText(), footer.get(DataStatus.RUN_ID_KEY), "and the run id");
