@@ -2,7 +2,6 @@ package lscb.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -13,6 +12,7 @@ import lscb.analysis.Analyses;
 import lscb.analysis.CanonicalFixture;
 import lscb.io.Locations;
 import lscb.io.Progress;
+import lscb.testing.SharedData;
 import lscb.testing.SparkTestBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class EesScreenerTest extends SparkTestBase {
   @BeforeAll
   static void publish() throws Exception {
     Path lookups = EesScreen.sharedLookups();
-    assumeTrue(lookups != null, "shared/data/ees (DfE's screener lookups) is not beside the checkout");
+    SharedData.require(lookups != null, "shared/data/ees (DfE's screener lookups)");
     screen = EesScreen.over(lookups);
     locations = CanonicalFixture.draw(77L, 144).write(spark, dir);
     Progress quiet = new Progress(new PrintStream(new ByteArrayOutputStream()));

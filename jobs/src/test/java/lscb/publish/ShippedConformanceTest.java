@@ -15,6 +15,7 @@ import lscb.io.Locations;
 import lscb.io.Progress;
 import lscb.population.PopulationJob;
 import lscb.testing.Fixtures;
+import lscb.testing.SharedData;
 import lscb.testing.SparkTestBase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -53,10 +54,9 @@ class ShippedConformanceTest extends SparkTestBase {
     assertTrue(rows.stream().skip(1).allMatch(l -> l.contains(",true,")), "every row ok");
     assertTrue(table.contains("42 of 42 figures reproduced (84 of 84 rows)"), "the summary line:\n" + table);
     Path lookups = EesScreen.sharedLookups();
-    if (lookups != null) {
-      EesPublisher.run(spark, locations, quiet);
-      assertEquals(List.of(), EesScreen.over(lookups).problems(Path.of(locations.ees(""))),
-          "the shipped data's EES files pass DfE's screener checks");
-    }
+    SharedData.require(lookups != null, "shared/data/ees (DfE's screener lookups)");
+    EesPublisher.run(spark, locations, quiet);
+    assertEquals(List.of(), EesScreen.over(lookups).problems(Path.of(locations.ees(""))),
+        "the shipped data's EES files pass DfE's screener checks");
   }
 }

@@ -1,7 +1,5 @@
 package lscb.testing;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,10 +22,9 @@ public final class RealPopulation {
 
   private RealPopulation() {}
 
-  /** Skips the calling test, with a message, when the real file is not beside the checkout. */
+  /** Skips the calling test (fails it in CI) when the real file is not beside the checkout. */
   public static void require() {
-    assumeTrue(Files.isRegularFile(FILE), "skipped: the real ONS population file " + FILE
-        + " is absent (CI has ../shared/data/population/; these tests run there)");
+    SharedData.require(Files.isRegularFile(FILE), "the real ONS population file " + FILE);
   }
 
   /** Children aged 0-17 per "code/year" of the file, summed from its Age 0 ... Age 17 columns. */
