@@ -261,6 +261,15 @@ class KernelClientTest(unittest.TestCase):
         self.assertEqual(reply["status"], "error", "the aborted cell did not run")
         self.assertEqual(value(run(self.kc, "1 + 1")[1]), "2", "the kernel runs cells again afterwards")
 
+    def test_a_cell_sent_after_an_error_reply_runs(self):
+        for round in range(30):
+            reply, _ = run(self.kc, 'throw new IllegalStateException("fails");')
+            self.assertEqual(reply["status"], "error")
+            reply, outputs = run(self.kc, f"{round} + 1")
+            self.assertEqual(reply["status"], "ok",
+                             f"round {round}: only cells queued before the error reply are aborted: {reply}")
+            self.assertEqual(value(outputs), str(round + 1))
+
     def test_maven_jars_classpath_and_pom_magics_add_code_and_load_runs_a_script(self):
         reply, _ = run(self.kc, 'Class.forName("demo.Greeting")')
         self.assertEqual(reply["status"], "error", "demo.Greeting is not on the classpath before %maven")
@@ -337,8 +346,9 @@ class SeparateKernelTest(unittest.TestCase):
             self.assertEqual(reply["status"], "error")
             self.assertIn("JJAVA_TIMEOUT", reply["evalue"])
             self.assertLess(time.time() - started, 20, "stopped soon after the 3 s timeout")
-            self.assertEqual(value(run(kc, "before + fromStartup")[1]), "6",
-                             "state survives; JJAVA_STARTUP_SCRIPT ran at start")
+            reply, outputs = run(kc, "before + fromStartup")
+            self.assertEqual(reply["status"], "ok", f"the cell after the stopped one runs: {reply}")
+            self.assertEqual(value(outputs), "6", "state survives; JJAVA_STARTUP_SCRIPT ran at start")
         finally:
             kc.stop_channels()
             km.shutdown_kernel(now=True)

@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.messages.Message;
@@ -23,7 +22,6 @@ final class GuardedConnection extends JupyterConnection {
   private final ZMQ.Context context = ZMQ.context(1);
   private final GuardedShellChannel guardedShell;
   private final GuardedShellChannel guardedControl;
-  private final AtomicBoolean abortRequested = new AtomicBoolean();
   private final Set<String> seen = Collections.newSetFromMap(new LinkedHashMap<>() {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -56,13 +54,13 @@ final class GuardedConnection extends JupyterConnection {
     return seen.add(signature);
   }
 
-  /** Asks the shell loop to answer the execute requests already queued with "aborted". */
+  /**
+   * Takes the execute requests already queued on the shell channel, to be answered "aborted" after
+   * the failed cell's reply. Called by the failed cell's handler, before its reply goes out, so a
+   * request the client sends after seeing that reply is never aborted.
+   */
   void requestAbort() {
-    abortRequested.set(true);
-  }
-
-  boolean takeAbortRequest() {
-    return abortRequested.getAndSet(false);
+    guardedShell.holdQueued();
   }
 
   @Override

@@ -1,5 +1,7 @@
 package lscb.kernel;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.dflib.jjava.jupyter.channels.ShellChannel;
 import org.dflib.jjava.jupyter.channels.ShellHandler;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
@@ -13,7 +15,7 @@ import org.zeromq.ZMQ;
 /**
  * jjava's shell (or control) channel with a loop that survives bad clients: a message with a bad
  * signature, a replayed signature or unreadable JSON is logged and dropped, never ending the channel.
- * After an execute request failed, the execute requests already queued are answered "aborted".
+ * After an execute request failed, the execute requests queued before its reply are answered "aborted".
  */
 final class GuardedShellChannel extends ShellChannel {
   private static final Logger LOG = LoggerFactory.getLogger(GuardedShellChannel.class);
@@ -24,6 +26,9 @@ final class GuardedShellChannel extends ShellChannel {
   private final GuardedConnection connection;
   private volatile boolean running;
   private Thread loop;
+  private ZMQ.Poller poller;
+  /** Messages taken off the queue when a cell failed, answered after its reply (loop thread only). */
+  private final List<Message<?>> held = new ArrayList<>();
 
   GuardedShellChannel(ZMQ.Context context, SigningKey key, boolean control, GuardedConnection connection) {
     super(context, key, control, connection);
@@ -38,7 +43,7 @@ final class GuardedShellChannel extends ShellChannel {
     String address = properties.getTransport() + "://" + properties.getIp() + ":"
         + (control ? properties.getControlPort() : properties.getShellPort());
     bind(address);
-    ZMQ.Poller poller = context.poller(1);
+    poller = context.poller(1);
     poller.register(this, ZMQ.Poller.POLLIN);
     running = true;
     loop = new Thread(() -> {
@@ -46,9 +51,7 @@ final class GuardedShellChannel extends ShellChannel {
         try {
           if (poller.poll(100) > 0) {
             handle(read());
-            if (!control && connection.takeAbortRequest()) {
-              abortQueued(poller);
-            }
+            abortHeld();
           }
         } catch (org.zeromq.ZMQException e) {
           if (running) {
@@ -110,11 +113,28 @@ final class GuardedShellChannel extends ShellChannel {
     }
   }
 
-  /** Answers the execute requests waiting in the queue "aborted"; other requests are handled as usual. */
-  private void abortQueued(ZMQ.Poller poller) {
+  /**
+   * Takes the messages waiting in the queue now, to be answered by {@link #abortHeld()}. Called on
+   * the loop thread, by a failed execute request's handler before its reply is sent.
+   */
+  void holdQueued() {
+    if (Thread.currentThread() != loop) {
+      return; // a socket belongs to its loop thread: only a handler on this channel may read it
+    }
     while (running && poller.poll(0) > 0) {
       Message<?> message = read();
-      if (message != null && message.getHeader().getType() == MessageType.EXECUTE_REQUEST) {
+      if (message != null) {
+        held.add(message);
+      }
+    }
+  }
+
+  /** Answers the held execute requests "aborted"; other held requests are handled as usual. */
+  private void abortHeld() {
+    List<Message<?>> messages = new ArrayList<>(held);
+    held.clear();
+    for (Message<?> message : messages) {
+      if (message.getHeader().getType() == MessageType.EXECUTE_REQUEST) {
         ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
         env.setBusyDeferIdle();
         env.reply(new Replies.Aborted());
