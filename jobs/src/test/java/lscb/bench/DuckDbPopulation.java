@@ -17,9 +17,10 @@ import java.util.stream.IntStream;
  * The population stage's children under 18 per 2006/07 council and year in DuckDB, for the scale
  * benchmark, from the small-area files of {@code lscb synth-population --small-areas} (two title lines
  * and a blank line, then the header; year and sex from the file name). It follows
- * PopulationTotals: a cell counts when it is a whole number up to 1,000,000; a small area is complete
- * when it appears once per sex and year with every age 0-17, an area-year when all its small areas
- * are and its sexes are F and M or P only; per council-year the crosswalk rows of the lowest rank
+ * PopulationChecks and PopulationTotals: a cell counts when it is a whole number up to 1,000,000 and its
+ * small area appears once per sex and year (every copy of a repeated one is rejected); a small area
+ * with a count is complete when it has every age 0-17, an area-year when all its small areas are and
+ * its sexes are F and M or P only; per council-year the crosswalk rows of the lowest rank
  * present are used, their shares applied to the area sums and rounded half up; a council-year gets
  * no figure when one of those areas is incomplete, one is inseparable, or (summed from parts) a part
  * current in the files' geography (crosswalk first_year/last_year) is absent. It writes no rejects and
@@ -28,7 +29,7 @@ import java.util.stream.IntStream;
 public final class DuckDbPopulation {
   /** The generator's local authority column; its vintage is the files' geography, as in PopulationSource. */
   static final String LA_COLUMN = "LA Code (2018 boundaries)";
-  /** Explicit CSV dialect: DuckDB's sniffer takes the crosswalk (quoted notes with commas) as one column. */
+  /** The CSV dialect Spark reads, stated: DuckDB guessing it took the crosswalk for one column once a line was malformed. */
   private static final String DIALECT = "delim = ',', quote = '\"', escape = '\"', header = true, all_varchar = true";
 
   private DuckDbPopulation() {}
@@ -62,18 +63,19 @@ public final class DuckDbPopulation {
 
   /** The query: council_code, year, children_under_18 for every council-year the stage gives a figure. */
   static String query(String files) {
-    // Null when any child age of the row has no count, as the stage's sum over complete rows.
-    String children = IntStream.rangeClosed(0, 17).mapToObj(a -> "cell(\"" + a + "\")")
-        .collect(Collectors.joining(" + "));
+    String counts = IntStream.rangeClosed(0, 17).mapToObj(a -> "cell(\"" + a + "\")")
+        .collect(Collectors.joining(", ", "[", "]"));
     String name = "parse_filename(filename)";
     return "WITH rows AS (SELECT upper(trim(\"" + LA_COLUMN + "\")) AS area_code, upper(trim(\"LSOA Code\")) AS small_area,"
         + " CAST(regexp_extract(" + name + ", '(^|[^0-9])(19[5-9][0-9]|20[0-9][0-9])([^0-9]|$)', 2) AS INTEGER) AS year,"
         + " CASE regexp_extract(lower(" + name + "), '(^|[^a-z])(females|males|persons)([^a-z]|$)', 2)"
-        + " WHEN 'females' THEN 'F' WHEN 'males' THEN 'M' ELSE 'P' END AS sex, " + children + " AS children"
+        + " WHEN 'females' THEN 'F' WHEN 'males' THEN 'M' ELSE 'P' END AS sex, " + counts + " AS counts"
         + " FROM read_csv('" + files + "', skip = 3, filename = true, " + DIALECT + ")),"
-        // A small area (per sex and year) is complete when it appears once with every child age.
-        + " groups AS (SELECT area_code, small_area, sex, year, count(*) = 1 AND bool_and(children IS NOT NULL)"
-        + " AS complete, sum(children) AS children FROM rows GROUP BY area_code, small_area, sex, year),"
+        // As the stage's cells: every copy of a repeated small area (per sex and year) is rejected, so such
+        // a small area, like one with no good count at all, is not there; one lacking some ages is incomplete.
+        + " groups AS (SELECT area_code, small_area, sex, year, min(list_count(counts)) = 18 AS complete,"
+        + " sum(list_sum(counts)) AS children FROM rows GROUP BY area_code, small_area, sex, year"
+        + " HAVING count(*) = 1 AND max(list_count(counts)) > 0),"
         + " area_years AS (SELECT area_code, year, sum(children) AS children, " + geography() + " AS geography,"
         + " bool_and(complete) AND (list_sort(list_distinct(list(sex))) = ['F', 'M']"
         + " OR list_distinct(list(sex)) = ['P']) AS ok FROM groups GROUP BY area_code, year),"
