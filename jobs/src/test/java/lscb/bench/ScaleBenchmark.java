@@ -49,6 +49,13 @@ public final class ScaleBenchmark {
     Path root = Path.of(args[0]).toAbsolutePath();
     List<String> wanted = args.length > 1 && !args[1].startsWith("--") ? Arrays.asList(args[1].split(","))
         : SIZES.stream().map(Size::label).toList();
+    for (String label : wanted) {
+      if (SIZES.stream().noneMatch(size -> size.label().equals(label))) {
+        System.err.println("lscb: benchmark --scale: unknown size '" + label + "'; the sizes are "
+            + SIZES.stream().map(Size::label).toList() + ", e.g. ./lscb benchmark --scale 1M,10M");
+        System.exit(2);
+      }
+    }
     boolean generateOnly = Arrays.asList(args).contains("--generate-only");
     Path cache = root.resolve("bench-data/scale");
     Files.createDirectories(cache.resolve("logs"));
