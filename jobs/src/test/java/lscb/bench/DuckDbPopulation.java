@@ -8,10 +8,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The population stage's children under 18 per 2006/07 council and year in DuckDB, for the scale
@@ -24,7 +26,9 @@ import java.util.stream.IntStream;
  * present are used, their shares applied to the area sums and rounded half up; a council-year gets
  * no figure when one of those areas is incomplete, one is inseparable, or (summed from parts) a part
  * current in the files' geography (crosswalk first_year/last_year) is absent. It writes no rejects and
- * no reconciliation. Args: FOLDER CROSSWALK OUT.csv THREADS MEMORY_LIMIT.
+ * no reconciliation. Each file is its own read_csv, the results joined by UNION ALL: DuckDB 1.4.4's
+ * multi-file read_csv (a glob or a list) took 14 s and 6.9 GB of RSS for two 7 MB files of this
+ * layout, one file at a time 0.6 s and 0.15 GB. Args: FOLDER CROSSWALK OUT.csv THREADS MEMORY_LIMIT.
  */
 public final class DuckDbPopulation {
   /** The generator's local authority column; its vintage is the files' geography, as in PopulationSource. */
@@ -35,7 +39,10 @@ public final class DuckDbPopulation {
   private DuckDbPopulation() {}
 
   public static void main(String[] args) throws Exception {
-    String files = Path.of(args[0]).toAbsolutePath() + "/*.csv";
+    List<Path> files;
+    try (Stream<Path> listed = Files.list(Path.of(args[0]).toAbsolutePath())) {
+      files = listed.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().toList();
+    }
     try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
         Statement sql = db.createStatement()) {
       sql.execute("SET threads = " + args[3]);
@@ -62,7 +69,7 @@ public final class DuckDbPopulation {
   }
 
   /** The query: council_code, year, children_under_18 for every council-year the stage gives a figure. */
-  static String query(String files) {
+  static String query(List<Path> files) {
     String counts = IntStream.rangeClosed(0, 17).mapToObj(a -> "cell(\"" + a + "\")")
         .collect(Collectors.joining(", ", "[", "]"));
     String name = "parse_filename(filename)";
@@ -70,7 +77,8 @@ public final class DuckDbPopulation {
         + " CAST(regexp_extract(" + name + ", '(^|[^0-9])(19[5-9][0-9]|20[0-9][0-9])([^0-9]|$)', 2) AS INTEGER) AS year,"
         + " CASE regexp_extract(lower(" + name + "), '(^|[^a-z])(females|males|persons)([^a-z]|$)', 2)"
         + " WHEN 'females' THEN 'F' WHEN 'males' THEN 'M' ELSE 'P' END AS sex, " + counts + " AS counts"
-        + " FROM read_csv('" + files + "', skip = 3, filename = true, " + DIALECT + ")),"
+        + " FROM (" + files.stream().map(f -> "SELECT *, '" + quoted(f) + "' AS filename FROM read_csv('" + quoted(f)
+            + "', skip = 3, " + DIALECT + ")").collect(Collectors.joining(" UNION ALL BY NAME ")) + ")),"
         // As the stage's cells: every copy of a repeated small area (per sex and year) is rejected, so such
         // a small area, like one with no good count at all, is not there; one lacking some ages is incomplete.
         + " groups AS (SELECT area_code, small_area, sex, year, min(list_count(counts)) = 18 AS complete,"
@@ -96,6 +104,11 @@ public final class DuckDbPopulation {
         + " AND h.area_code = p.area_code))"
         + " SELECT y.council_code, y.year, y.children_under_18 FROM council_years y WHERE y.ok AND NOT EXISTS"
         + " (SELECT 1 FROM missing m WHERE m.council_code = y.council_code AND m.year = y.year) ORDER BY ALL";
+  }
+
+  /** A path as the text of an SQL string literal. */
+  private static String quoted(Path file) {
+    return file.toString().replace("'", "''");
   }
 
   /** The files' geography as PopulationSource#geography has it: the LA column's vintage, else the data year. */
