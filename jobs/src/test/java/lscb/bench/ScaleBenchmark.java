@@ -11,17 +11,21 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code ./lscb benchmark --scale [1M,10M,120M]}: the population stage on synthetic small-area inputs
  * of about 1M, 10M and 120M values (generated once by {@code lscb synth-population --small-areas} and
  * cached in bench-data/, which git ignores), beside the same sums in DuckDB on the same files, the two
  * alternating; checks that both give the same children per council and year, and prints wall, CPU and
- * peak RSS of each (separate processes; Spark through the launcher with its default heap), the ratio
- * and the time per million values.
+ * peak RSS of each (each a whole process tree, see {@link #run}; Spark through the launcher with its
+ * default heap), the ratio and the time per million values.
  */
 public final class ScaleBenchmark {
   /** One input size: its label, the small areas and years that make it. */
@@ -29,6 +33,12 @@ public final class ScaleBenchmark {
 
   /** One measured process. */
   record Measured(double wallSeconds, double cpuSeconds, long peakRssKib, int exit) {}
+
+  /** Linux's USER_HZ, the unit of utime and stime in /proc/PID/stat (100 on every mainstream architecture). */
+  private static final long CLOCK_TICKS = 100;
+  /** The kernel's flag for a process that is exiting (include/linux/sched.h). */
+  private static final long PF_EXITING = 0x4;
+  private static final Pattern VM_RSS = Pattern.compile("(?m)^VmRSS:\\s+(\\d+) kB$");
 
   static final List<Size> SIZES = List.of(new Size("1M", 2_750, 2), new Size("10M", 27_500, 2),
       new Size("120M", 33_000, 20));
@@ -39,6 +49,13 @@ public final class ScaleBenchmark {
     Path root = Path.of(args[0]).toAbsolutePath();
     List<String> wanted = args.length > 1 && !args[1].startsWith("--") ? Arrays.asList(args[1].split(","))
         : SIZES.stream().map(Size::label).toList();
+    for (String label : wanted) {
+      if (SIZES.stream().noneMatch(size -> size.label().equals(label))) {
+        System.err.println("lscb: benchmark --scale: unknown size '" + label + "'; the sizes are "
+            + SIZES.stream().map(Size::label).toList() + ", e.g. ./lscb benchmark --scale 1M,10M");
+        System.exit(2);
+      }
+    }
     boolean generateOnly = Arrays.asList(args).contains("--generate-only");
     Path cache = root.resolve("bench-data/scale");
     Files.createDirectories(cache.resolve("logs"));
@@ -123,28 +140,73 @@ public final class ScaleBenchmark {
     return new String[] {values, String.valueOf(bytes >> 20), String.valueOf(files)};
   }
 
-  /** Runs a command in {@code root}, output to {@code log}; wall, CPU and peak RSS from /proc while it runs. */
+  /**
+   * Runs a command in {@code root}, output to {@code log}, and measures its whole process tree (the
+   * launcher's bash and the java under it, which bash starts as a child, not by exec): every 50 ms
+   * each live process of the tree (the root and {@link ProcessHandle#descendants()}) is read from
+   * /proc. Peak RSS is the largest sum of the tree's VmRSS in one sample (so a process's own high-water
+   * mark, VmHWM, is not added to others' at other times; pages shared between processes count twice,
+   * a few MiB for bash). CPU is the sum over the tree's processes of the last utime + stime seen
+   * for each, so processes that ended still count; it misses at most the last 50 ms of each process
+   * and processes that live less than 50 ms (the launcher's short helpers). A line that cannot be
+   * parsed, or a run of over a second that shows no CPU or no memory, throws: never a silent 0.
+   */
   static Measured run(Path root, Path log, List<String> command) throws Exception {
     long start = System.nanoTime();
     Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
         .redirectOutput(log.toFile()).start();
-    long pid = process.pid();
-    double cpu = 0;
+    Map<Long, Long> ticks = new HashMap<>();
     long peak = 0;
     while (!process.waitFor(50, TimeUnit.MILLISECONDS)) {
-      try {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-          if (line.startsWith("VmHWM:")) {
-            peak = Math.max(peak, Long.parseLong(line.replaceAll("[^0-9]", "")));
-          }
+      long rss = 0;
+      List<ProcessHandle> tree = new ArrayList<>(List.of(process.toHandle()));
+      process.descendants().forEach(tree::add);
+      for (ProcessHandle p : tree) {
+        long[] sample = sample(p.pid());
+        if (sample != null) {
+          rss += sample[0];
+          ticks.put(p.pid(), sample[1]);
         }
-        String[] stat = Files.readString(Path.of("/proc/" + pid + "/stat")).replaceAll("^.*\\) ", "").split(" ");
-        cpu = Math.max(cpu, (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) / 100.0);
-      } catch (IOException | RuntimeException gone) {
-        // the process ended between two reads
       }
+      peak = Math.max(peak, rss);
     }
-    return new Measured((System.nanoTime() - start) / 1e9, cpu, peak, process.exitValue());
+    double wall = (System.nanoTime() - start) / 1e9;
+    double cpu = ticks.values().stream().mapToLong(Long::longValue).sum() / (double) CLOCK_TICKS;
+    if (wall > 1 && (cpu == 0 || peak == 0)) {
+      throw new IllegalStateException(String.format(Locale.ROOT, "measuring %s: %.1f s wall but %.2f s CPU and %d KiB"
+          + " peak RSS were seen in /proc; the sampling is broken", command, wall, cpu, peak));
+    }
+    return new Measured(wall, cpu, peak, process.exitValue());
+  }
+
+  /**
+   * One process: {VmRSS in KiB, utime + stime in clock ticks}, or null when it has ended (its /proc
+   * entry is gone, or it is a zombie, which has no memory and whose CPU was seen while it ran).
+   */
+  static long[] sample(long pid) {
+    String status;
+    String stat;
+    try {
+      status = Files.readString(Path.of("/proc/" + pid + "/status"));
+      stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    } catch (IOException gone) {
+      return null;
+    }
+    // stat: "pid (comm) state ppid ..."; comm may hold spaces and parentheses, so split after the last ')'.
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+    if (fields[0].equals("Z") || fields[0].equals("X")) {
+      return null;
+    }
+    Matcher rss = VM_RSS.matcher(status);
+    if (!rss.find()) {
+      // An exiting process (PF_EXITING in the flags) has released its memory before it becomes a zombie.
+      if ((Long.parseLong(fields[6]) & PF_EXITING) != 0) {
+        return null;
+      }
+      throw new IllegalStateException("no VmRSS line in /proc/" + pid + "/status of a live process: " + status);
+    }
+    // After the state: ppid pgrp session tty_nr tpgid flags minflt cminflt majflt cmajflt utime stime.
+    return new long[] {Long.parseLong(rss.group(1)), Long.parseLong(fields[11]) + Long.parseLong(fields[12])};
   }
 
   /** The folder of a finished run: OUT/runs/&lt;LATEST&gt; when OUT/LATEST exists, else OUT. */
