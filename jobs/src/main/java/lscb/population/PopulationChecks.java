@@ -10,10 +10,10 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 
@@ -126,11 +126,26 @@ public final class PopulationChecks {
         .when(count.isNull(), lit(String.format(java.util.Locale.ROOT, "count over %,d children of one age and"
             + " sex in one area is not plausible (England has under 400,000); fix the value", PLAUSIBLE_COUNT)));
     Dataset<Row> checked = cells.withColumn("count", count).withColumn("reason", reason);
-    Column copies = functions.count(lit(1)).over(Window.partitionBy("area_code", "small_area", "sex", "age", "year"));
-    Column duplicate = concat(lit("duplicate: this area, sex, age and year appears "), copies.cast("string"),
+    // Copies are counted per key and joined back (normally few, so broadcast): a window over every
+    // cell would sort them all.
+    String[] key = {"area_code", "small_area", "sex", "age", "year"};
+    Dataset<Row> copies = cells.groupBy(Stream.of(key).map(functions::col).toArray(Column[]::new))
+        .agg(functions.count(lit(1)).as("copies")).where(col("copies").gt(1));
+    Column duplicate = concat(lit("duplicate: this area, sex, age and year appears "), col("copies").cast("string"),
         lit(" times (two files or two rows for the same year?); keep one row, none of the copies is used"));
-    return checked.withColumn("reason", when(col("reason").isNull().and(copies.gt(1)), duplicate)
-        .otherwise(col("reason")));
+    return checked.join(copies, nullSafe(checked, copies, key), "left")
+        .select(Stream.concat(Stream.of(checked.columns()).filter(c -> !c.equals("reason")).map(checked::col),
+            Stream.of(when(checked.col("reason").isNull().and(col("copies").isNotNull()), duplicate)
+                .otherwise(checked.col("reason")).as("reason"))).toArray(Column[]::new));
+  }
+
+  /** Equality of the key columns of two datasets, a null equal to a null (as a window's partition). */
+  private static Column nullSafe(Dataset<Row> left, Dataset<Row> right, String[] key) {
+    Column equal = lit(true);
+    for (String column : key) {
+      equal = equal.and(left.col(column).eqNullSafe(right.col(column)));
+    }
+    return equal;
   }
 
   /** The rejects of bad cells, in the population_reject columns. */

@@ -48,11 +48,19 @@ public final class PopulationTotals {
   public static Totals of(Dataset<Row> goodCells, AreaCrosswalk crosswalk, String folder, boolean codesGiveGeography,
       StorageLevel storage) {
     Column childAges = functions.sequence(lit(0), lit(PopulationSource.MAX_CHILD_AGE));
-    Dataset<Row> groups = goodCells.where(col("age").between(0, PopulationSource.MAX_CHILD_AGE))
-        .groupBy("area_code", "small_area", "sex", "year")
-        .agg(functions.collect_set("age").as("ages"), functions.sum("count").as("children"),
+    // Two steps so that the step over every cell is a hash aggregation (fixed-width buffers: the ages
+    // present as bits of an int, not a set; the file as a key, not a min over strings): a set or a
+    // string buffer makes Spark sort all the cells. The second step sees one row per line.
+    Dataset<Row> perFile = goodCells.where(col("age").between(0, PopulationSource.MAX_CHILD_AGE))
+        .groupBy("area_code", "small_area", "sex", "year", "source_file")
+        .agg(functions.bit_or(functions.call_function("shiftleft", lit(1), col("age"))).as("age_bits"),
+            functions.sum("count").as("children"), functions.max("geography").as("geography"));
+    Dataset<Row> groups = perFile.groupBy("area_code", "small_area", "sex", "year")
+        .agg(functions.bit_or(col("age_bits")).as("age_bits"), functions.sum("children").as("children"),
             functions.min("source_file").as("source_file"), functions.max("geography").as("geography"))
-        .withColumn("missing", functions.array_sort(functions.array_except(childAges, col("ages"))))
+        .withColumn("missing", functions.filter(childAges,
+            age -> functions.call_function("shiftright", col("age_bits"), age).bitwiseAND(lit(1)).equalTo(0)))
+        .drop("age_bits")
         .localCheckpoint(true, storage);
     Dataset<Row> missingAges = groups.where(functions.size(col("missing")).gt(0)).select(
         col("source_file"), noLine(), col("area_code"), lit("age").as("field"),
