@@ -41,7 +41,7 @@ public final class Normalise {
     Dataset<Row> raw = raw2006.unionByName(raw2007).persist(StorageLevel.MEMORY_ONLY());
     Dataset<Row> records = Returns2006Reader.read(raw.filter(col("survey_year").equalTo(2006)))
         .unionByName(Returns2007Reader.read(raw.filter(col("survey_year").equalTo(2007))), true);
-    Dataset<Row> assessed = Acceptance.assess(records, register.nameKeys()).persist(StorageLevel.MEMORY_ONLY());
+    Dataset<Row> assessed = Acceptance.assess(records, register.nameKeys()).localCheckpoint(true, StorageLevel.MEMORY_AND_DISK());
 
     Dataset<Row> boards = register.boards();
     Dataset<Row> accepted = assessed.filter(col("status").equalTo(Acceptance.ACCEPTED));
