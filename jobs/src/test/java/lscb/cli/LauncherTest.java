@@ -103,7 +103,7 @@ class LauncherTest {
     Files.delete(calls);
     Result fast = launch(path, List.of("test", "--fast", "-Dtest=X"));
     assertEquals(0, fast.exit(), "./lscb test --fast runs Maven; stderr: " + fast.err());
-    assertEquals(List.of("-B -DexcludedGroups=slow -Dtest=X test"), Files.readString(calls).lines().toList(),
+    assertEquals(List.of("-B -DexcludedGroups=slow -DforkCount=2 -Dtest=X test"), Files.readString(calls).lines().toList(),
         "--fast: one Maven run without the slow tag, no kernel setup, arguments passed on");
   }
 
