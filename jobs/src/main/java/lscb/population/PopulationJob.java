@@ -82,7 +82,7 @@ public final class PopulationJob {
     Totals totals = Concurrently.both(spark, "crosswalk", () -> {
       crosswalk.check();
       return null;
-    }, "totals", () -> PopulationTotals.of(checked.where(col("reason").isNull()), crosswalk, population,
+    }, "totals", () -> PopulationTotals.of(checked, crosswalk, population,
         codesGiveGeography, storage)).second();
 
     Dataset<Row> rejects = PopulationChecks.lineRejects(lines)

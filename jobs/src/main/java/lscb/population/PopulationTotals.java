@@ -33,28 +33,33 @@ public final class PopulationTotals {
       Dataset<Row> rejects, Dataset<Row> usedAreas, Dataset<Row> apportioned, Dataset<Row> inseparableAreas) {}
 
   /**
-   * Aggregates good cells (area_code, small_area, sex, age, year, count, source_file, geography) into
-   * the tables; an area made of small areas is complete when each of them is.
+   * Aggregates checked cells (area_code, small_area, sex, age, year, count, reason, source_file,
+   * geography; a cell counts when its reason is null) into the tables; an area made of small areas is
+   * complete when each of them is, so a small area whose every cell was rejected (a repeated row, a
+   * row of blanks) leaves its area incomplete instead of silently smaller.
    *
    * @param folder the population location, named in rejects that belong to no one line
    * @param codesGiveGeography some file's geography is inferred from its codes (a Nomis export, see
    *     {@link #inferGeography})
    */
-  public static Totals of(Dataset<Row> goodCells, AreaCrosswalk crosswalk, String folder, boolean codesGiveGeography) {
-    return of(goodCells, crosswalk, folder, codesGiveGeography, StorageLevel.MEMORY_AND_DISK());
+  public static Totals of(Dataset<Row> cells, AreaCrosswalk crosswalk, String folder, boolean codesGiveGeography) {
+    return of(cells, crosswalk, folder, codesGiveGeography, StorageLevel.MEMORY_AND_DISK());
   }
 
   /** As above, keeping the checkpointed aggregates at the given storage level (disk for large inputs). */
-  public static Totals of(Dataset<Row> goodCells, AreaCrosswalk crosswalk, String folder, boolean codesGiveGeography,
+  public static Totals of(Dataset<Row> cells, AreaCrosswalk crosswalk, String folder, boolean codesGiveGeography,
       StorageLevel storage) {
     Column childAges = functions.sequence(lit(0), lit(PopulationSource.MAX_CHILD_AGE));
     // Two steps so that the step over every cell is a hash aggregation (fixed-width buffers: the ages
     // present as bits of an int, not a set; the file as a key, not a min over strings): a set or a
     // string buffer makes Spark sort all the cells. The second step sees one row per line.
-    Dataset<Row> perFile = goodCells.where(col("age").between(0, PopulationSource.MAX_CHILD_AGE))
+    Column good = col("reason").isNull();
+    Dataset<Row> perFile = cells.where(col("age").between(0, PopulationSource.MAX_CHILD_AGE))
         .groupBy("area_code", "small_area", "sex", "year", "source_file")
-        .agg(functions.bit_or(functions.call_function("shiftleft", lit(1), col("age"))).as("age_bits"),
-            functions.sum("count").as("children"), functions.max("geography").as("geography"));
+        .agg(functions.bit_or(when(good, functions.call_function("shiftleft", lit(1), col("age"))).otherwise(lit(0)))
+                .as("age_bits"),
+            functions.coalesce(functions.sum(when(good, col("count"))), lit(0L)).as("children"),
+            functions.max("geography").as("geography"));
     Dataset<Row> groups = perFile.groupBy("area_code", "small_area", "sex", "year")
         .agg(functions.bit_or(col("age_bits")).as("age_bits"), functions.sum("children").as("children"),
             functions.min("source_file").as("source_file"), functions.max("geography").as("geography"))

@@ -21,12 +21,12 @@ import java.util.stream.Stream;
  * and a blank line, then the header; year and sex from the file name). It follows
  * PopulationChecks and PopulationTotals: a cell counts when it is a whole number up to 1,000,000 and its
  * small area appears once per sex and year (every copy of a repeated one is rejected); a small area
- * with a count is complete when it has every age 0-17, an area-year when all its small areas are and
+ * is complete when it has a count for every age 0-17, an area-year when all its small areas are and
  * its sexes are F and M or P only; per council-year the crosswalk rows of the lowest rank
  * present are used, their shares applied to the area sums and rounded half up; a council-year gets
  * no figure when one of those areas is incomplete, one is inseparable, or (summed from parts) a part
  * current in the files' geography (crosswalk first_year/last_year) is absent. It writes no rejects and
- * no reconciliation. Each file is its own read_csv, the results joined by UNION ALL: DuckDB 1.4.4's
+ * no reconciliation. Each file is read by its own read_csv into one table, in turn: DuckDB 1.4.4's
  * multi-file read_csv (a glob or a list) took 14 s and 6.9 GB of RSS for two 7 MB files of this
  * layout, one file at a time 0.6 s and 0.15 GB. Args: FOLDER CROSSWALK OUT.csv THREADS MEMORY_LIMIT.
  */
@@ -58,7 +58,12 @@ public final class DuckDbPopulation {
           + " THEN replace(trim(t), ',', '') ELSE trim(t) END");
       sql.execute("CREATE MACRO cell(t) AS CASE WHEN regexp_full_match(plain(t), '[0-9]{1,15}')"
           + " AND TRY_CAST(plain(t) AS BIGINT) <= 1000000 THEN TRY_CAST(plain(t) AS BIGINT) END");
-      try (ResultSet rows = sql.executeQuery(query(files));
+      // One file at a time into a table: DuckDB 1.4.4 scanning all 40 files in one query (a glob, a list or
+      // UNION ALL) ran out of its 2 GB memory limit at 120M values, or took 14 s and 6.9 GB for two files.
+      for (int i = 0; i < files.size(); i++) {
+        sql.execute((i == 0 ? "CREATE TABLE rows AS " : "INSERT INTO rows ") + rows(files.get(i)));
+      }
+      try (ResultSet rows = sql.executeQuery(query());
           PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(args[2]), StandardCharsets.UTF_8))) {
         out.println("council_code,year,children_under_18");
         while (rows.next()) {
@@ -68,22 +73,27 @@ public final class DuckDbPopulation {
     }
   }
 
-  /** The query: council_code, year, children_under_18 for every council-year the stage gives a figure. */
-  static String query(List<Path> files) {
+  /** One file's rows reduced to their key, the number of good child ages and their sum (no lists kept). */
+  private static String rows(Path file) {
     String counts = IntStream.rangeClosed(0, 17).mapToObj(a -> "cell(\"" + a + "\")")
         .collect(Collectors.joining(", ", "[", "]"));
     String name = "parse_filename(filename)";
-    return "WITH rows AS (SELECT upper(trim(\"" + LA_COLUMN + "\")) AS area_code, upper(trim(\"LSOA Code\")) AS small_area,"
+    return "SELECT upper(trim(\"" + LA_COLUMN + "\")) AS area_code, upper(trim(\"LSOA Code\")) AS small_area,"
         + " CAST(regexp_extract(" + name + ", '(^|[^0-9])(19[5-9][0-9]|20[0-9][0-9])([^0-9]|$)', 2) AS INTEGER) AS year,"
         + " CASE regexp_extract(lower(" + name + "), '(^|[^a-z])(females|males|persons)([^a-z]|$)', 2)"
-        + " WHEN 'females' THEN 'F' WHEN 'males' THEN 'M' ELSE 'P' END AS sex, " + counts + " AS counts"
-        + " FROM (" + files.stream().map(f -> "SELECT *, '" + quoted(f) + "' AS filename FROM read_csv('" + quoted(f)
-            + "', skip = 3, " + DIALECT + ")").collect(Collectors.joining(" UNION ALL BY NAME ")) + ")),"
+        + " WHEN 'females' THEN 'F' WHEN 'males' THEN 'M' ELSE 'P' END AS sex, list_count(" + counts + ") AS ages,"
+        + " list_sum(" + counts + ") AS children FROM (SELECT *, '" + quoted(file) + "' AS filename FROM read_csv('"
+        + quoted(file) + "', skip = 3, " + DIALECT + "))";
+  }
+
+  /** The query over the table rows: council_code, year, children_under_18 for every council-year the stage gives a figure. */
+  static String query() {
+    return "WITH"
         // As the stage's cells: every copy of a repeated small area (per sex and year) is rejected, so such
-        // a small area, like one with no good count at all, is not there; one lacking some ages is incomplete.
-        + " groups AS (SELECT area_code, small_area, sex, year, min(list_count(counts)) = 18 AS complete,"
-        + " sum(list_sum(counts)) AS children FROM rows GROUP BY area_code, small_area, sex, year"
-        + " HAVING count(*) = 1 AND max(list_count(counts)) > 0),"
+        // a small area, like one lacking some ages, is incomplete (and so is its area).
+        + " groups AS (SELECT area_code, small_area, sex, year, count(*) = 1 AND min(ages) = 18"
+        + " AS complete, CASE WHEN count(*) = 1 THEN sum(children) ELSE 0 END AS children FROM rows"
+        + " GROUP BY area_code, small_area, sex, year),"
         + " area_years AS (SELECT area_code, year, sum(children) AS children, " + geography() + " AS geography,"
         + " bool_and(complete) AND (list_sort(list_distinct(list(sex))) = ['F', 'M']"
         + " OR list_distinct(list(sex)) = ['P']) AS ok FROM groups GROUP BY area_code, year),"

@@ -75,6 +75,39 @@ class SmallAreaLayoutTest extends SparkTestBase {
   }
 
   @Test
+  void aRepeatedSmallAreaLeavesItsCouncilOutInsteadOfShort() throws IOException {
+    Path population = Files.createDirectories(tmp.resolve("raw/population"));
+    StringBuilder header = new StringBuilder("LSOA Code,LSOA Name,LA Code (2018 boundaries),LA name (2018 boundaries),"
+        + "All Ages");
+    for (int age = 0; age <= 90; age++) {
+      header.append(',').append(age == 90 ? "90+" : String.valueOf(age));
+    }
+    for (String sex : List.of("females", "males")) {
+      List<String> lines = new ArrayList<>(List.of(header.toString()));
+      for (int lsoa = 1; lsoa <= 3; lsoa++) {
+        lines.add(row("E0101700" + lsoa, "Isle of Wight 00" + lsoa + "A", "E06000046", lsoa).replace(",E06000046,\"Name,"
+            + " 2021\"", ""));
+      }
+      if (sex.equals("females")) {
+        lines.add(lines.get(2)); // small area 2 twice: every copy is rejected, none is used
+      }
+      Files.write(population.resolve("sape-lsoa-mid-2006-" + sex + ".csv"), lines, StandardCharsets.UTF_8);
+    }
+
+    Locations where = new Locations(tmp.resolve("raw").toString(), REFERENCE, "unused", tmp.resolve("out").toString());
+    PopulationJob.run(spark, where, new Progress(System.out));
+    assertEquals(0L, spark.read().parquet(where.processed("population_council")).count(),
+        "the Isle of Wight gets no figure for mid-2006: one of its small areas has no usable count");
+    List<String> reasons = sql("SELECT reason FROM parquet.`%s` ORDER BY source_line", where.rejects("population"))
+        .stream().map(r -> r.getString(0)).toList();
+    assertTrue(reasons.stream().anyMatch(r -> r.startsWith("duplicate")), "the copies are rejected: " + reasons);
+    assertTrue(reasons.stream().anyMatch(r -> r.contains("E06000046 small area E01017002, sex F")
+        && r.contains("no usable count")), "the small area is named as incomplete: " + reasons);
+    assertTrue(reasons.stream().anyMatch(r -> r.startsWith("Isle of Wight (E06000046) mid-2006 is left out")),
+        "and its council is left out, not summed without it: " + reasons);
+  }
+
+  @Test
   void theGeneratedSmallAreasAddUpToTheDistrictFilesCouncils() throws IOException {
     String crosswalk = REFERENCE + "/area_crosswalk.csv";
     Path small = tmp.resolve("small");
