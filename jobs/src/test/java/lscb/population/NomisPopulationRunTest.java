@@ -33,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole pipeline on the shipped returns and the real ONS population (the Nomis NM_2002_1 export
- * in ../shared/data/population/), once; the tests read what it wrote. Skipped, with a message, only
- * when that folder is absent.
+ * in ../shared/data/population/), once; the tests read what it wrote. Without that folder they fail,
+ * naming it (SharedData.require): a skipped test would prove nothing.
  */
 @Tag("slow") // the full pipeline; left out by ./lscb test --fast, run by CI's ./lscb test
 class NomisPopulationRunTest extends SparkTestBase {

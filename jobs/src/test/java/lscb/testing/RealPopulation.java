@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The real ONS population (Nomis NM_2002_1 export) in ../shared/data/population/, read in plain Java
- * for independent sums. It is never copied into the project; tests skip with a message without it.
+ * for independent sums. It is never copied into the project; tests that need it fail, naming it, without it.
  */
 public final class RealPopulation {
   /** The folder beside the checkout (CI has it). */
@@ -22,7 +22,7 @@ public final class RealPopulation {
 
   private RealPopulation() {}
 
-  /** Skips the calling test (fails it in CI) when the real file is not beside the checkout. */
+  /** Fails the calling test, naming the file, when the real file is not beside the checkout. */
   public static void require() {
     SharedData.require(Files.isRegularFile(FILE), "the real ONS population file " + FILE);
   }
