@@ -146,6 +146,8 @@ class ProjectNotebooksTest {
     String body = html.replaceAll("(?s)<style.*?</style>", "");
     assertTrue(!body.contains("jp-InputArea-editor") && !body.contains("jp-InputPrompt") && !body.contains("EesTable"),
         "the report shows no code and no prompts");
+    assertTrue(html.contains("<title>Local Safeguarding Children Boards, 2006 and 2007: the final analysis</title>"),
+        "the browser's title is the report's, not its file name");
     String page = plain(html);
     assertTrue(page.contains("Conclusion") && section(page, "Conclusion", null).contains("published figures") || page.contains("figures the 2007 report publishes"),
         "the report ends with a conclusion");
