@@ -64,7 +64,7 @@ public record Provenance(String runId, String commit, boolean dirty, String fini
         .append(TableView.escape(statusKnown() ? dataSentence() : capitalised(dataSentence().replaceFirst("^Data status unknown: ", ""))))
         .append("</p>");
     html.append("<p>Run <code>").append(TableView.escape(or(runId))).append("</code>, finished ")
-        .append(TableView.escape(or(finished))).append(", code commit <code>")
+        .append(TableView.escape(finishedInWords())).append(", code commit <code>")
         .append(TableView.escape(commit == null ? "unknown" : commit.substring(0, Math.min(12, commit.length()))))
         .append("</code>").append(dirty ? " with uncommitted changes" : "").append(".</p>");
     if (!dataFiles.isEmpty()) {
@@ -95,6 +95,19 @@ public record Provenance(String runId, String commit, boolean dirty, String fini
       }
     }
     return List.copyOf(files);
+  }
+
+  /** The finish time as a reader reads it (2026-12-02 02:57 UTC), or as recorded if it is not an instant. */
+  String finishedInWords() {
+    if (finished == null) {
+      return "unknown";
+    }
+    try {
+      return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", java.util.Locale.ROOT)
+          .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.parse(finished));
+    } catch (java.time.format.DateTimeParseException e) {
+      return finished;
+    }
   }
 
   /** The warning the data calls for: only about what is in fact reconstructed or synthetic. */
