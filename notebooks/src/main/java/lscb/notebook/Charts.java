@@ -102,13 +102,15 @@ public final class Charts {
     return finish(chart);
   }
 
-  /** Band names such as "£0.50 to £0.99" (lower bound to just under the next band's). */
+  /** Band names from the lower bound to just under the next band's: "£0.50-0.99" (£ before), "5.0-9.9%" (other units after). */
   static List<String> bandNames(int bands, double width, int decimals, String unit) {
     List<String> names = new ArrayList<>();
     double step = Math.pow(10, -decimals);
+    boolean before = "£".equals(unit);
     for (int b = 0; b < bands; b++) {
       double low = b * width;
-      names.add(Format.number(low, decimals, unit) + "-" + String.format(Locale.ROOT, "%,." + decimals + "f", low + width - step));
+      names.add(Format.number(low, decimals, before ? unit : "") + "-"
+          + (before ? String.format(Locale.ROOT, "%,." + decimals + "f", low + width - step) : Format.number(low + width - step, decimals, unit)));
     }
     return names;
   }

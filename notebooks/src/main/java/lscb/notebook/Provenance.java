@@ -7,17 +7,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 
-/** Where a run's numbers come from, read from its manifest.json: run id, commit, date, and the data status if recorded. */
+/**
+ * Where a run's numbers come from, read from its manifest.json: run id, commit, date, the data status if recorded, and
+ * the data files read (name, rows, sha256 prefix: which vintage of each file).
+ */
 public record Provenance(String runId, String commit, boolean dirty, String finished, String returns, String returnsLabel,
-    String population, String populationLabel, String populationNotice) {
+    String population, String populationLabel, String populationNotice, List<String> dataFiles) {
 
   /** The provenance of the run in a run folder (see {@link RunFolder#resolve}); unknown fields are null. */
   public static Provenance read(Path runFolder) {
     Path manifest = runFolder.resolve("manifest.json");
     if (!Files.isRegularFile(manifest)) {
-      return new Provenance(null, null, false, null, null, null, null, null, null);
+      return new Provenance(null, null, false, null, null, null, null, null, null, List.of());
     }
     try {
       JsonObject m = JsonParser.parseString(Files.readString(manifest)).getAsJsonObject();
@@ -26,7 +31,7 @@ public record Provenance(String runId, String commit, boolean dirty, String fini
       return new Provenance(string(m, "run_id"), string(code, "git_commit"),
           code != null && code.has("git_dirty") && code.get("git_dirty").getAsBoolean(), string(m, "finished"),
           string(status, "returns"), string(status, "returns_label"), string(status, "population"), string(status, "population_label"),
-          string(status, "population_notice"));
+          string(status, "population_notice"), dataFiles(m));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + manifest, e);
     } catch (RuntimeException e) {
@@ -59,16 +64,50 @@ public record Provenance(String runId, String commit, boolean dirty, String fini
         .append(TableView.escape(statusKnown() ? dataSentence() : capitalised(dataSentence().replaceFirst("^Data status unknown: ", ""))))
         .append("</p>");
     html.append("<p>Run <code>").append(TableView.escape(or(runId))).append("</code>, finished ")
-        .append(TableView.escape(or(finished))).append(", code commit <code>")
+        .append(TableView.escape(finishedInWords())).append(", code commit <code>")
         .append(TableView.escape(commit == null ? "unknown" : commit.substring(0, Math.min(12, commit.length()))))
-        .append("</code>").append(dirty ? " with uncommitted changes" : "").append(".</p></div>");
-    return html.toString();
+        .append("</code>").append(dirty ? " with uncommitted changes" : "").append(".</p>");
+    if (!dataFiles.isEmpty()) {
+      html.append("<p>Data files read (rows; first 12 digits of the file's sha256): ")
+          .append(TableView.escape(String.join("; ", dataFiles))).append(".</p>");
+    }
+    return html.append("</div>").toString();
   }
 
   public DisplayData display() {
     DisplayData data = new DisplayData(dataSentence() + " Run " + or(runId) + ", finished " + or(finished) + ", commit " + or(commit) + ".");
     data.putHTML(html());
     return data;
+  }
+
+  /** The survey and population files the run read (the manifest's raw inputs with rows), by name only: no local path. */
+  static List<String> dataFiles(JsonObject manifest) {
+    List<String> files = new ArrayList<>();
+    if (manifest.has("inputs") && manifest.get("inputs").isJsonArray()) {
+      for (JsonElement e : manifest.getAsJsonArray("inputs")) {
+        JsonObject input = e.getAsJsonObject();
+        if ("raw".equals(string(input, "role")) && input.has("rows_read") && string(input, "path") != null) {
+          String path = string(input, "path");
+          String sha = string(input, "sha256");
+          files.add(path.substring(path.lastIndexOf('/') + 1) + " (" + Format.count(input.get("rows_read").getAsDouble()) + " rows"
+              + (sha == null ? "" : ", " + sha.substring(0, Math.min(12, sha.length()))) + ")");
+        }
+      }
+    }
+    return List.copyOf(files);
+  }
+
+  /** The finish time as a reader reads it (2026-12-02 02:57 UTC), or as recorded if it is not an instant. */
+  String finishedInWords() {
+    if (finished == null) {
+      return "unknown";
+    }
+    try {
+      return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", java.util.Locale.ROOT)
+          .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.parse(finished));
+    } catch (java.time.format.DateTimeParseException e) {
+      return finished;
+    }
   }
 
   /** The warning the data calls for: only about what is in fact reconstructed or synthetic. */

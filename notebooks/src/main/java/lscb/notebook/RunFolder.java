@@ -28,21 +28,22 @@ public final class RunFolder {
   }
 
   /**
-   * The output folder a notebook reads when its parameters cell does not set one: LSCB_OUT, else LSCB_ROOT/out, else
-   * the working folder's parent if it holds a run (an executed copy in OUT/notebooks/), else the out/ of the checkout
-   * found above the working folder (the one holding the lscb launcher).
+   * The output folder a notebook reads when its parameters cell does not set one: LSCB_OUT, else the working folder's
+   * parent if it holds a run (an executed copy in OUT/notebooks/, whatever OUT was), else LSCB_ROOT/out, else the out/
+   * of the checkout found above the working folder (the one holding the lscb launcher). The installed kernelspec sets
+   * LSCB_ROOT, so an executed copy must be recognised before it: otherwise it would read the checkout's out/.
    */
   public static Path defaultOut(Map<String, String> env, Path workingDir) {
     if (notBlank(env.get("LSCB_OUT"))) {
       return Path.of(env.get("LSCB_OUT")).toAbsolutePath().normalize();
     }
-    if (notBlank(env.get("LSCB_ROOT"))) {
-      return Path.of(env.get("LSCB_ROOT")).resolve("out").toAbsolutePath().normalize();
-    }
     Path dir = workingDir.toAbsolutePath().normalize();
     Path parent = dir.getParent();
     if (parent != null && (Files.isRegularFile(parent.resolve("manifest.json")) || Files.isRegularFile(parent.resolve("LATEST")))) {
       return parent;
+    }
+    if (notBlank(env.get("LSCB_ROOT"))) {
+      return Path.of(env.get("LSCB_ROOT")).resolve("out").toAbsolutePath().normalize();
     }
     for (Path d = dir; d != null; d = d.getParent()) {
       if (Files.isRegularFile(d.resolve("lscb")) && Files.isDirectory(d.resolve("notebooks"))) {

@@ -156,9 +156,11 @@ public final class TableView {
     return column.equals("time_period") ? Words.period(value) : Words.label(value);
   }
 
+  /** A header for a column with no label: the standard EES name, else the code in words, capitalised (used -> Used). */
   private static String headerWords(String column) {
     String standard = Ees.standardLabel(column);
-    return standard != null ? standard : Words.label(column);
+    String words = standard != null ? standard : Words.label(column);
+    return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 
   static String escape(String text) {

@@ -49,4 +49,9 @@ class ChartsTest {
     org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {1, 2, 0, 0, 1}, series.getYData(), "counts per band");
     assertFalse(chart.getStyler().isLegendVisible(), "one series: no legend");
   }
+
+  @Test
+  void aPercentBandCarriesItsUnitAtTheEnd() {
+    assertEquals(List.of("0.0-4.9%", "5.0-9.9%"), Charts.bandNames(2, 5, 1, "%"), "0.0-4.9%, not 0%-4");
+  }
 }

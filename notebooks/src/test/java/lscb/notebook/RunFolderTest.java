@@ -51,4 +51,15 @@ class RunFolderTest {
     Files.writeString(out.resolve("elsewhere/lscb"), "#!/bin/sh\n");
     assertEquals(run, RunFolder.defaultOut(Map.of(), run.resolve("notebooks")), "even when a checkout lies above OUT");
   }
+
+  @Test
+  void anExecutedCopyReadsTheRunAboveItEvenWithTheKernelspecsLscbRoot() throws Exception {
+    Path run = out.resolve("elsewhere/out");
+    Files.createDirectories(run.resolve("notebooks"));
+    Files.writeString(run.resolve("LATEST"), "20261201T032412Z-60c5b2\n");
+    assertEquals(run, RunFolder.defaultOut(Map.of("LSCB_ROOT", "/checkout"), run.resolve("notebooks")),
+        "kernel.json sets LSCB_ROOT: OUT/notebooks/ still reads OUT, not the checkout's out/");
+    assertEquals(Path.of("/given"), RunFolder.defaultOut(Map.of("LSCB_OUT", "/given", "LSCB_ROOT", "/checkout"), run.resolve("notebooks")),
+        "LSCB_OUT, when given, wins");
+  }
 }

@@ -44,6 +44,15 @@ class TableViewTest {
   }
 
   @Test
+  void anUnlabelledHeaderIsNeverALowerCaseColumnName() {
+    Table t = Table.create("t", StringColumn.create("layout", "long"), DoubleColumn.create("used", 5.0),
+        DoubleColumn.create("rows_read", 7.0));
+    String html = TableView.of(t).caption("Lines").html();
+    assertTrue(html.contains(">Layout</th>") && html.contains(">Used</th>") && html.contains(">Rows read</th>"),
+        "one-word and snake_case column names are capitalised words: " + html);
+  }
+
+  @Test
   void aTableWithoutCaptionIsRefused() {
     Table t = Table.create("t", StringColumn.create("a", "x"));
     assertThrows(IllegalStateException.class, () -> TableView.of(t).html(), "a caption is required");
