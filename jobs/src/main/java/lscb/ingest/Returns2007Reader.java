@@ -175,8 +175,8 @@ public final class Returns2007Reader {
     p.all(badEntries("funding.contributions", col("j.funding.contributions"), Amounts::invalid, null));
     Column notJson = when(get_json_object(col("text"), "$").isNull()
         .or(trim(col("text")).startsWith("{").unary_$bang()), array(Problems.problem(lit("(line)"),
-        col("text"), lit("the line is not a JSON object that can be read (or nests lists or objects over 1,000 deep, or "
-            + "holds a number of over 1,000 digits); each line must be one complete JSON object"))))
+        col("text"), lit("the line is not a JSON object that can be read (or nests lists or objects over 1,000 "
+            + "deep, or holds a number of over 1,000 digits); each line must be one complete JSON object"))))
         .otherwise(wrongJsonTypes());
     Column fileProblem = array(Problems.problem(lit("(file)"), lit(null), concat(lit("file rejected: "),
         col("file_problem"))));

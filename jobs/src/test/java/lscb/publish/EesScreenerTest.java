@@ -99,7 +99,8 @@ class EesScreenerTest extends SparkTestBase {
         "time_period '2007' does not fit time_identifier 'Financial year'",
         "time_period '200608' does not fit", "Spend_Basis 'Actual ' has leading or trailing whitespace",
         "spend is 'NA'", "a blank row", "Spend_Basis 'yyy", "meta label of spend has leading or trailing whitespace",
-        "indicator_unit '£000' of spend", "indicator_dp of spend is 'one'", "filter Spend_Basis has an indicator unit")) {
+        "indicator_unit '£000' of spend", "indicator_dp of spend is 'one'",
+        "filter Spend_Basis has an indicator unit")) {
       assertTrue(problems.contains(expected), "the screen should report " + expected + ":\n" + problems);
     }
   }
