@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.from_csv;
+import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.map_filter;
@@ -33,6 +34,12 @@ public final class Returns2006Reader {
 
   private Returns2006Reader() {}
 
+  /**
+   * The most fields the CSV parser splits a row into (Spark's default, made explicit): a row with more
+   * makes it throw instead of marking the row corrupt, so such a row is never given to it.
+   */
+  static final int MOST_FIELDS = 20_480;
+
   /** Parses, harmonises and checks the 2006 records (see {@link RawRecords}). */
   public static Dataset<Row> read(Dataset<Row> records) {
     StructType fields = new StructType();
@@ -40,16 +47,24 @@ public final class Returns2006Reader {
       fields = fields.add("c" + i, DataTypes.StringType);
     }
     fields = fields.add("_corrupt", DataTypes.StringType);
-    Dataset<Row> parsed = records.withColumn("f", from_csv(col("text"), lit(fields.toDDL()), Map.of(
-        "mode", "PERMISSIVE", "columnNameOfCorruptRecord", "_corrupt", "quote", "\"", "escape", "\"",
-        "ignoreLeadingWhiteSpace", "false", "ignoreTrailingWhiteSpace", "false")));
+    Dataset<Row> parsed = records.withColumn("too_wide", tooWide(col("text")))
+        .withColumn("f", from_csv(when(col("too_wide").unary_$bang(), col("text")), lit(fields.toDDL()), Map.of(
+            "mode", "PERMISSIVE", "columnNameOfCorruptRecord", "_corrupt", "quote", "\"", "escape", "\"",
+            "ignoreLeadingWhiteSpace", "false", "ignoreTrailingWhiteSpace", "false",
+            "maxColumns", String.valueOf(MOST_FIELDS))));
     return parsed.select(typed().toArray(Column[]::new)).select(canonical().toArray(Column[]::new));
+  }
+
+  /** True when a row has {@link #MOST_FIELDS} commas or more, so might split into more fields than that. */
+  private static Column tooWide(Column text) {
+    Column commas = length(text).minus(length(regexp_replace(text, ",", "")));
+    return length(text).geq(MOST_FIELDS).and(commas.geq(MOST_FIELDS));
   }
 
   /** Step 1: each raw field once, and each value parsed once (they are referenced many times later). */
   private static List<Column> typed() {
     List<Column> out = new ArrayList<>(List.of(col("survey_year"), col("source_file"), col("source_line"),
-        col("text"), col("file_problem"), col("f._corrupt").as("corrupt")));
+        col("text"), col("file_problem"), col("too_wide"), col("f._corrupt").as("corrupt")));
     for (String column : Codes.COLUMNS_2006) {
       out.add(raw(column).as(rawName(column)));
     }
@@ -164,9 +179,14 @@ public final class Returns2006Reader {
     Column wrongShape = array(Problems.problem(lit("(row)"), col("text"), lit("the row does not have the "
         + Codes.COLUMNS_2006.size() + " fields of the 2006 layout (an unquoted comma, or a missing field?); "
         + "quote fields that contain commas")));
+    Column tooWide = array(Problems.problem(lit("(row)"), col("text").substr(1, 200), lit(String.format(
+        java.util.Locale.ROOT, "the row has %,d commas or more, so cannot be read as CSV; a 2006 row has %d fields "
+            + "(is it several rows run together, or a field that should be quoted?)", MOST_FIELDS,
+        Codes.COLUMNS_2006.size()))));
     Column fileProblem = array(Problems.problem(lit("(file)"), lit(null), concat(lit("file rejected: "),
         col("file_problem"))));
     return when(col("file_problem").isNotNull(), fileProblem)
+        .when(col("too_wide"), tooWide)
         .when(col("corrupt").isNotNull(), wrongShape)
         .otherwise(p.column());
   }

@@ -10,14 +10,18 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.get_json_object;
+import static org.apache.spark.sql.functions.is_variant_null;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map_entries;
 import static org.apache.spark.sql.functions.map_filter;
 import static org.apache.spark.sql.functions.map_keys;
+import static org.apache.spark.sql.functions.schema_of_variant;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.transform_values;
 import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.try_parse_json;
+import static org.apache.spark.sql.functions.try_variant_get;
 import static org.apache.spark.sql.functions.when;
 
 import java.sql.Timestamp;
@@ -171,8 +175,8 @@ public final class Returns2007Reader {
     p.all(badEntries("funding.contributions", col("j.funding.contributions"), Amounts::invalid, null));
     Column notJson = when(get_json_object(col("text"), "$").isNull()
         .or(trim(col("text")).startsWith("{").unary_$bang()), array(Problems.problem(lit("(line)"),
-        col("text"), lit("the line is not a JSON object (or nests lists or objects over 1,000 deep); each line must be one "
-            + "complete JSON object"))))
+        col("text"), lit("the line is not a JSON object that can be read (or nests lists or objects over 1,000 "
+            + "deep, or holds a number of over 1,000 digits); each line must be one complete JSON object"))))
         .otherwise(wrongJsonTypes());
     Column fileProblem = array(Problems.problem(lit("(file)"), lit(null), concat(lit("file rejected: "),
         col("file_problem"))));
@@ -186,18 +190,32 @@ public final class Returns2007Reader {
     Problems p = new Problems();
     for (String field : List.of("subgroups", "highest_costs", "priorities")) {
       Column found = get_json_object(col("text"), "$." + field);
-      p.when(found.isNotNull().and(found.startsWith("[").unary_$bang()), field, found,
+      p.when(found.isNotNull().and(notJsonType(field, "ARRAY", "[")), field, found,
           field + " must be a JSON list, e.g. [\"A\", \"B\"]");
     }
     for (String field : List.of("chair", "members", "funding", "funding.contributions", "serious_case_reviews",
         "performance")) {
       Column found = get_json_object(col("text"), "$." + field);
-      p.when(found.isNotNull().and(found.startsWith("{").unary_$bang()), field, found,
+      p.when(found.isNotNull().and(notJsonType(field, "OBJECT", "{")), field, found,
           field + " must be a JSON object, e.g. {\"KEY\": value}");
     }
     Column found = p.column();
     return when(org.apache.spark.sql.functions.size(found).gt(0), found).otherwise(array(Problems.problem(
         lit("(line)"), col("text"), lit("a field has the wrong JSON type; compare the line with the 2007 layout"))));
+  }
+
+  /**
+   * True when the line's {@code field} is given but is not of the JSON {@code type} (ARRAY or OBJECT). The
+   * type is read from the parsed line, so a text such as "[a, b" is not taken for a list; a line the variant
+   * parser refuses (e.g. a duplicate key) falls back to the value's first character.
+   */
+  private static Column notJsonType(String field, String type, String opening) {
+    Column line = try_parse_json(col("text"));
+    Column value = try_variant_get(line, "$." + field, "variant");
+    Column parsedType = schema_of_variant(value);
+    return when(line.isNotNull(), value.isNotNull().and(is_variant_null(value).unary_$bang())
+            .and(parsedType.startsWith(type).unary_$bang()))
+        .otherwise(get_json_object(col("text"), "$." + field).startsWith(opening).unary_$bang());
   }
 
   /** One problem per value of {@code values} that is not in {@code codes}. */

@@ -12,7 +12,15 @@ import java.util.List;
  * the parser Spark's own CSV source uses: Excel quoting, doubled quotes, quoted line breaks.
  */
 public final class CsvText {
+  /** The most fields a line may split into (the parser needs a bound, and throws beyond it). */
+  public static final int MAX_FIELDS = 100_000;
+
   private CsvText() {}
+
+  /** True when a line has {@link #MAX_FIELDS} commas or more, so might split into more fields than it may. */
+  public static boolean tooManyFields(String line) {
+    return line.length() >= MAX_FIELDS && line.chars().filter(c -> c == ',').count() >= MAX_FIELDS;
+  }
 
   /** The fields of one CSV line; a leading byte-order mark is dropped, empty fields are "". */
   public static List<String> fields(String line) {
@@ -40,7 +48,7 @@ public final class CsvText {
     settings.setIgnoreLeadingWhitespaces(false);
     settings.setIgnoreTrailingWhitespaces(false);
     settings.setSkipEmptyLines(true);
-    settings.setMaxColumns(100_000);
+    settings.setMaxColumns(MAX_FIELDS);
     // No limit on a field's length (univocity's default, 4,096 characters, threw on a long cell: a bug, not a reject).
     settings.setMaxCharsPerColumn(-1);
     settings.getFormat().setLineSeparator("\n");

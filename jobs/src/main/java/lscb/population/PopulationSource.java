@@ -77,6 +77,9 @@ public record PopulationSource(String path, String fileName, Layout layout, long
   public static PopulationSource detect(String path, List<String> firstLines, Layout forced) {
     String fileName = path.substring(path.lastIndexOf('/') + 1);
     for (int i = 0; i < firstLines.size() && i < MAX_PREAMBLE; i++) {
+      if (CsvText.tooManyFields(firstLines.get(i))) {
+        continue;  // no header has 100,000 columns, and the parser would throw on it
+      }
       List<String> fields = CsvText.fields(firstLines.get(i));
       if (forced == null || forced == Layout.LONG) {
         PopulationSource found = asLong(path, fileName, i + 1, fields);

@@ -48,6 +48,17 @@ class PopulationSourceTest {
   }
 
   @Test
+  void aLineOfMoreFieldsThanTheParserTakesIsNoHeaderAndNoCrash() {
+    String wide = "title" + ",a".repeat(CsvText.MAX_FIELDS + 10);
+    PopulationSource s = PopulationSource.detect("/x/myeb.csv",
+        List.of(wide, "ladcode18,laname,country,sex,age,population_2006"), null);
+    assertEquals(2, s.headerLine(), "the header after a line of 100,010 fields is found");
+    UserError none = assertThrows(UserError.class, () -> PopulationSource.detect("/x/a.csv", List.of(wide), null),
+        "a file of such a line alone is a user error, not a parser's exception");
+    assertTrue(none.getMessage().contains("/x/a.csv"), "the error names the file: " + none.getMessage());
+  }
+
+  @Test
   void wideYearMayComeFromAMidYearTitle() {
     PopulationSource s = PopulationSource.detect("/x/persons.csv",
         List.of("Mid-2007 population estimates", wideHeader("90")), Layout.WIDE);

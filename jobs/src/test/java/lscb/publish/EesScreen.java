@@ -152,6 +152,7 @@ final class EesScreen {
       }
     }
     out.addAll(geographyProblems(file, rows, data.header));
+    out.addAll(EesScreenFormat.problems(file, data, meta, rows, metaRows));
     Set<String> keys = new HashSet<>();
     for (Map<String, String> r : rows) {
       String key = data.header.stream().filter(c -> geography.contains(c) || filters.contains(c) || groups.contains(c))

@@ -81,4 +81,27 @@ class EesScreenerTest extends SparkTestBase {
       assertTrue(problems.contains(expected), "the screen should report " + expected + ":\n" + problems);
     }
   }
+
+  @Test
+  void theScreenFlagsWhatDfesScreenerFailsInTheFormat(@TempDir Path bad) throws Exception {
+    Files.writeString(bad.resolve("Bad-file.csv"), String.join("\n",
+        "time_period,time_identifier,geographic_level,country_code,country_name,Spend_Basis,spend",
+        "2007,Financial year,National,E92000001,England,Total,5",
+        "200608,Financial year,National,E92000001,England,Actual ,NA",
+        ",,,,,,",
+        "2007,Calendar year,National,E92000001,England," + "y".repeat(121) + ",3", ""));
+    Files.writeString(bad.resolve("Bad-file.meta.csv"), String.join("\n",
+        "col_name,col_type,label,indicator_grouping,indicator_unit,indicator_dp,filter_hint,filter_grouping_column",
+        "Spend_Basis,Filter,Basis,,£,,Basis,",
+        "spend,Indicator,Spend ,,£000,one,,", ""));
+    String problems = String.join("\n", screen.problems(bad));
+    for (String expected : List.of("file name has characters", "column name 'Spend_Basis'",
+        "time_period '2007' does not fit time_identifier 'Financial year'",
+        "time_period '200608' does not fit", "Spend_Basis 'Actual ' has leading or trailing whitespace",
+        "spend is 'NA'", "a blank row", "Spend_Basis 'yyy", "meta label of spend has leading or trailing whitespace",
+        "indicator_unit '£000' of spend", "indicator_dp of spend is 'one'",
+        "filter Spend_Basis has an indicator unit")) {
+      assertTrue(problems.contains(expected), "the screen should report " + expected + ":\n" + problems);
+    }
+  }
 }
