@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -75,6 +76,19 @@ public final class Outputs {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + path, e);
     }
+  }
+
+  /** As {@link #smallCsv}, each row ending with the session's data status columns, as {@link #csv} writes them. */
+  public static void smallCsvWithStatus(SparkSession spark, String path, List<String> header, List<List<String>> rows) {
+    List<String> status = DataStatus.of(spark).csvValues();
+    List<String> columns = new ArrayList<>(header);
+    columns.addAll(DataStatus.CSV_COLUMNS);
+    List<List<String>> withStatus = rows.stream().map(row -> {
+      List<String> values = new ArrayList<>(row);
+      values.addAll(status);
+      return values;
+    }).toList();
+    smallCsv(spark, path, columns, withStatus);
   }
 
   private static void line(StringBuilder text, List<String> values) {

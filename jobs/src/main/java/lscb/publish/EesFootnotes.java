@@ -17,9 +17,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Footnotes for the spend files (OUT/ees/footnotes.csv: file, footnote), the text an EES release
- * attaches to a data file: why a board's per-child figure is x, and the population's source line.
- * Written only when there is something to say.
+ * Footnotes for the spend files (OUT/ees/footnotes.csv: file, footnote, then the run's data status columns),
+ * the text an EES release attaches to a data file: why a board's per-child figure is x, and the population's
+ * source line. Written only when there is something to say.
  */
 final class EesFootnotes {
   static final List<String> COLUMNS = List.of("file", "footnote");

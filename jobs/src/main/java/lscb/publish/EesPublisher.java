@@ -66,7 +66,7 @@ public final class EesPublisher {
     List<List<String>> footnotes = population != null && tables.containsKey("spend_per_child")
         ? EesFootnotes.of(spark, locations, tables.get("spend_per_child"), population) : List.of();
     if (!footnotes.isEmpty()) {
-      Outputs.smallCsv(spark, locations.ees("footnotes.csv"), EesFootnotes.COLUMNS, footnotes);
+      Outputs.smallCsvWithStatus(spark, locations.ees("footnotes.csv"), EesFootnotes.COLUMNS, footnotes);
     }
     tables.values().forEach(Dataset::unpersist);
     councils.unpersist();

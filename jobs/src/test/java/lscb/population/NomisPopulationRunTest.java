@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import lscb.io.Locations;
 import lscb.io.Progress;
 import lscb.run.AtomicRun;
@@ -211,5 +212,27 @@ class NomisPopulationRunTest extends SparkTestBase {
     String footnotes = Files.readString(run.resolve("ees/footnotes.csv"), StandardCharsets.UTF_8);
     assertTrue(footnotes.contains("spend_per_child") && footnotes.contains("Christchurch")
         && footnotes.contains("Open Government Licence v3.0"), "footnotes say why, and the licence line: " + footnotes);
+  }
+
+  @Test
+  void everyCsvOfARunOnOnsFiguresSaysSoButTheEesMetaFiles() throws IOException {
+    List<String> status = List.of("Reconstructed returns, not real; ONS mid-year estimates, revised series (Nomis NM_2002_1)",
+        "reconstructed", "ons");
+    try (Stream<Path> walk = Files.walk(run)) {
+      for (Path csv : walk.filter(p -> p.toString().endsWith(".csv") && !p.toString().endsWith(".meta.csv")).toList()) {
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        List<String> header = RealPopulation.fields(lines.get(0));
+        String name = run.relativize(csv).toString();
+        assertTrue(header.contains("data_status"), name + " carries data_status");
+        if (!name.startsWith("ees/") || name.equals("ees/footnotes.csv")) {
+          assertEquals(List.of("data_status", "returns_source", "population_source"),
+              header.subList(header.size() - 3, header.size()), name + " ends with the status columns");
+          for (String line : lines.subList(1, lines.size())) {
+            List<String> f = RealPopulation.fields(line);
+            assertEquals(status, f.subList(f.size() - 3, f.size()), name + ": " + line);
+          }
+        }
+      }
+    }
   }
 }

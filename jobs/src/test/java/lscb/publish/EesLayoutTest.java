@@ -15,10 +15,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import lscb.analysis.Analyses;
 import lscb.analysis.CanonicalFixture;
+import lscb.io.DataStatus;
 import lscb.io.Locations;
 import lscb.io.Progress;
+import lscb.population.NomisLayout;
 import lscb.testing.SparkTestBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -161,6 +164,33 @@ class EesLayoutTest extends SparkTestBase {
         .toList();
     assertTrue(pcts.stream().anyMatch(p -> p > 1), "chair type shares are written as 34, not 0.34");
     assertTrue(chairing.values("pct").contains("100.0"), "Total rows are 100%");
+  }
+
+  @Test
+  void footnotesEndWithTheRunsDataStatus(@TempDir Path other) throws Exception {
+    Path analysis = Paths.get(locations.analysis(""));
+    try (Stream<Path> files = Files.walk(analysis)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, other.resolve("analysis").resolve(analysis.relativize(f).toString()));
+      }
+    }
+    Locations real = new Locations(locations.raw(), locations.reference(), locations.published(), other.toString());
+    DataStatus status = new DataStatus(DataStatus.RECONSTRUCTED, DataStatus.returnsLabel(DataStatus.RECONSTRUCTED),
+        DataStatus.ONS, NomisLayout.DESCRIPTION, "test-run").applyTo(spark);
+    try {
+      EesPublisher.run(spark, real, new Progress(new PrintStream(new ByteArrayOutputStream())),
+          () -> NomisLayout.DESCRIPTION);
+    } finally {
+      DataStatus.clear(spark);
+    }
+    EesCsv footnotes = EesCsv.read(other.resolve("ees/footnotes.csv"));
+    List<String> header = footnotes.header;
+    assertEquals(DataStatus.CSV_COLUMNS, header.subList(header.size() - 3, header.size()),
+        "footnotes.csv (written with a real population) ends with the status columns, as every non-EES-data CSV");
+    assertFalse(footnotes.rows.isEmpty(), "a real population gives at least its source line as a footnote");
+    for (List<String> row : footnotes.rows) {
+      assertEquals(status.csvValues(), row.subList(row.size() - 3, row.size()), "every footnote row says: " + row);
+    }
   }
 
   @Test

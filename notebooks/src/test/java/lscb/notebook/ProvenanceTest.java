@@ -54,6 +54,24 @@ class ProvenanceTest {
   }
 
   @Test
+  void aRunOnSuppliedReturnsAndPopulationSaysSoWithoutTheReconstructionWarning() throws Exception {
+    // data_status as lscb.run.RunManifest writes it for a run on other returns and another population file
+    Files.writeString(run.resolve("manifest.json"), """
+        {"run_id": "R4", "data_status": {"returns": "as supplied", "returns_label": "Returns as supplied",
+         "population": "as supplied", "population_label": "Population as supplied",
+         "summary": "Returns as supplied; population as supplied",
+         "population_notice": "myeb-2001-2010.csv, as supplied (not checked by the project)"}}
+        """);
+    Provenance p = Provenance.read(run);
+    assertTrue(p.statusKnown());
+    assertTrue(p.dataSentence().contains("Survey returns: as supplied (Returns as supplied)")
+        && p.dataSentence().contains("Population: as supplied (Population as supplied)"), p.dataSentence());
+    assertFalse(p.dataSentence().matches("(?is).*(reconstructed|synthetic|not facts).*"),
+        "no reconstructed or synthetic warning for supplied data: " + p.dataSentence());
+    assertTrue(p.html().contains("Survey returns: as supplied"), "the banner shows it: " + p.html());
+  }
+
+  @Test
   void realOnsFiguresCarryTheirSourceAndLicence() throws Exception {
     Files.writeString(run.resolve("manifest.json"), """
         {"run_id": "R3", "data_status": {"returns": "reconstructed", "population": "ons",
