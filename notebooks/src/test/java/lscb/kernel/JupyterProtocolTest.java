@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * python3-jupyter-kernel-test): Jupyter's own kernel test suite, then the protocol and features
  * a researcher meets (src/test/python/kernel_client_test.py). Each Python test prints its result.
  */
-@Tag("slow") // about 5 minutes: four kernels and a Spark session; left out by ./lscb test --fast
+@Tag("slow") // 1-2 minutes: four kernels and a Spark session; left out by ./lscb test --fast
 class JupyterProtocolTest {
   static final Path PYTHON = Path.of("/usr/bin/python3");
   private static final Path TESTS = Path.of("src/test/python").toAbsolutePath();
