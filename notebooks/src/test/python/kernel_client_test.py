@@ -6,6 +6,7 @@ after an error, the kernel ending with its parent, magics, and rich display.
 Run by lscb.kernel.JupyterProtocolTest (JUPYTER_PATH names the kernelspec, LSCB_TEST_TMP a scratch folder).
 """
 import base64
+import ipaddress
 import os
 import signal
 import subprocess
@@ -101,6 +102,29 @@ def process_ended(pid):
         return True
 
 
+def listening_addresses(pid):
+    """The local addresses of a process's listening TCP sockets, read from /proc."""
+    inodes = set()
+    for fd in os.listdir(f"/proc/{pid}/fd"):
+        try:
+            target = os.readlink(f"/proc/{pid}/fd/{fd}")
+        except OSError:
+            continue
+        if target.startswith("socket:["):
+            inodes.add(target[len("socket:["):-1])
+    addresses = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with open(table) as f:
+            for fields in (line.split() for line in f.readlines()[1:]):
+                if fields[3] == "0A" and fields[9] in inodes:  # 0A: LISTEN
+                    raw = bytes.fromhex(fields[1].split(":")[0])
+                    raw = b"".join(raw[i:i + 4][::-1] for i in range(0, len(raw), 4))  # host-order words
+                    address = ipaddress.ip_address(raw)
+                    mapped = getattr(address, "ipv4_mapped", None)
+                    addresses.append(mapped or address)
+    return addresses
+
+
 def build_artifacts(root):
     """Four tiny classes: one per way of adding code (%maven, %%loadFromPOM, %jars, %classpath)."""
     src = os.path.join(root, "src", "demo")
@@ -173,8 +197,7 @@ class KernelClientTest(unittest.TestCase):
 
     def test_interrupt_cancels_a_long_spark_job_and_keeps_the_session(self):
         reply, outputs = run(self.kc, textwrap.dedent("""\
-            var spark = org.apache.spark.sql.SparkSession.builder().appName("interrupt").master("local[2]")
-                .config("spark.ui.enabled", "false").getOrCreate();
+            var spark = org.apache.spark.sql.SparkSession.builder().appName("interrupt").master("local[2]").getOrCreate();
             int rows = 3;
             var jobEnds = new java.util.concurrent.CopyOnWriteArrayList<String>();
             spark.sparkContext().addSparkListener(new org.apache.spark.scheduler.SparkListener() {
@@ -188,6 +211,8 @@ class KernelClientTest(unittest.TestCase):
             spark.conf().get("spark.driver.host") + " " + spark.conf().get("spark.driver.bindAddress")"""), timeout=180)
         self.assertEqual(reply["status"], "ok", reply)
         self.assertEqual(value(outputs), "127.0.0.1 127.0.0.1", "Spark listens on the loopback address only")
+        exposed = [str(a) for a in listening_addresses(self.km.provisioner.pid) if not a.is_loopback]
+        self.assertEqual(exposed, [], "with a default Spark session, the kernel listens on no address but loopback")
         msg_id = self.kc.execute(
             'spark.sql("SELECT sum(crc32(cast(id AS string))) FROM range(0, 1000000000000, 1, 2)").collect()')
         wait_for_stdout(self.kc, msg_id, "spark job started", timeout=120)

@@ -42,12 +42,14 @@ public final class Launch {
 
   /**
    * A notebook's Spark driver listens on 127.0.0.1 only, unless the kernel's JVM options or
-   * SPARK_LOCAL_IP say otherwise (Spark reads spark.* system properties into every SparkConf).
+   * SPARK_LOCAL_IP say otherwise (Spark reads spark.* system properties into every SparkConf). Its
+   * web UI is off: Spark binds the UI to SPARK_LOCAL_IP or else to every interface, unauthenticated.
    */
   static void localSpark() {
     if (System.getenv("SPARK_LOCAL_IP") == null) {
       System.getProperties().putIfAbsent("spark.driver.host", "127.0.0.1");
       System.getProperties().putIfAbsent("spark.driver.bindAddress", "127.0.0.1");
+      System.getProperties().putIfAbsent("spark.ui.enabled", "false");
     }
   }
 

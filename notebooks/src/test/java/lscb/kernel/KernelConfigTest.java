@@ -96,8 +96,11 @@ class KernelConfigTest {
     Files.writeString(tmp.resolve("jobs/target/runtime-classpath.txt"), "");
     Files.writeString(tmp.resolve("notebooks/target/runtime-classpath.txt"), "");
     Files.writeString(tmp.resolve("jobs/target/jvm-flags.txt"), "--add-opens=java.base/java.nio=ALL-UNNAMED\n");
-    KernelSpec spec = KernelCommand.specFromBuild(tmp, "1g", List.of("-Dspark.driver.host=10.0.0.5"),
-        Map.of("JJAVA_TIMEOUT", "60000"));
+    KernelCommand.Install install = new KernelCommand.Install();
+    new picocli.CommandLine(install).parseArgs("--heap", "1g", "--jvm-option=-Dspark.driver.host=10.0.0.5",
+        "--env", "JJAVA_TIMEOUT=60000");
+    KernelSpec spec = KernelCommand.specFromBuild(tmp, install.options.heap, install.options.jvmOptions,
+        install.options.env);
     Path dir = spec.install(tmp.resolve("jupyter"));
     JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("kernel.json"))).getAsJsonObject();
     List<String> argv = new ArrayList<>();
