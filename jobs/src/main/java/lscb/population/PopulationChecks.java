@@ -74,13 +74,16 @@ public final class PopulationChecks {
         functions.coalesce(col("age_raw"), lit("")), lit("' is not a whole number 0-90 (90 or 90+ for 90 and over)")));
     Column badYear = problem(col("year_field"), col("year_raw"), concat(lit("year '"),
         functions.coalesce(col("year_raw"), lit("")), lit("' is not a mid-year such as 2006; fix the value")));
+    Column tooWide = problem(lit("(line)"), col("wide_text"), lit(String.format(java.util.Locale.ROOT, "the line has"
+        + " %,d commas or more, so cannot be read as CSV (several lines run together, or a field that should be"
+        + " quoted?); fix the line", PopulationReader.MOST_FIELDS)));
     Column inScope = col("scope").equalTo("in");
     Column unknown = col("scope").equalTo("unknown");
     Column sexBad = inScope.and(col("sex").isNull());
     Column ageBad = inScope.and(functions.not(col("age_ok")));
     Column yearBad = inScope.and(functions.not(col("year_ok")));
     // The messages are built only for the few lines that need them (null for every other line).
-    Column problems = when(col("rejected"), functions.filter(array(
+    Column problems = when(col("too_wide"), array(tooWide)).when(col("rejected"), functions.filter(array(
             when(unknown, unknownArea), when(sexBad, badSex), when(ageBad, badAge), when(yearBad, badYear)),
         Column::isNotNull));
     Column status = when(col("rejected"), lit(REJECTED))
@@ -93,11 +96,11 @@ public final class PopulationChecks {
         .withColumn("line_year", year)
         .withColumn("year_ok", yearOk)
         .withColumn("scope", scope)
-        .withColumn("rejected", unknown.or(sexBad).or(ageBad).or(yearBad))
+        .withColumn("rejected", col("too_wide").or(unknown).or(sexBad).or(ageBad).or(yearBad))
         .withColumn("problems", problems)
         .withColumn("status", status)
         .drop("known_code", "age_ok", "year_ok", "scope", "rejected", "code_field", "sex_field", "sex_raw",
-            "age_field", "age_raw", "year_field", "year_raw");
+            "age_field", "age_raw", "year_field", "year_raw", "too_wide", "wide_text");
   }
 
   /** The rejects of rejected lines: one row per problem, in the population_reject columns. */
@@ -112,30 +115,35 @@ public final class PopulationChecks {
   /**
    * Checks every count of each classified line inside the line, without a row per cell: one row per
    * line and year it counts (a long file's line has a count per year column; a line of every other
-   * layout counts one year), adding year, geography, file_no (the file's place among the sources),
-   * fields (the label of the row's count columns), covered_bits and good_bits (the ages 0-17 the row has
-   * a column for and a usable count for, as bits of an int), children (the sum of its usable counts),
-   * bad_cells (field, raw_value and reason of each unusable count; null when none) and first (true on
-   * the line's first row, so lines are counted once). A rejected or out-of-scope line keeps one row,
-   * with no year and no counts.
+   * layout counts one year), adding year, fields (the label of the row's count columns), covered_bits
+   * and good_bits (the ages 0-17 the row has a column for and a usable count for, as bits of an int),
+   * children (the sum of its usable counts), bad_cells (field, raw_value and reason of each unusable
+   * count; null when none) and first (true on the line's first row, so lines are counted once). A
+   * rejected or out-of-scope line keeps one row, with no year and no counts. The lines may be of several
+   * files of the same shape as {@code source} (layout and count columns).
    */
-  public static Dataset<Row> countRows(Dataset<Row> classified, PopulationSource source, int fileNo) {
-    List<CountColumn> counts = source.counts();
-    Dataset<Row> rows = source.layout() == Layout.LONG ? perYear(classified, counts) : perLine(classified, source);
+  public static Dataset<Row> countRows(Dataset<Row> classified, PopulationSource source) {
+    Dataset<Row> rows = source.layout() == Layout.LONG ? perYear(classified, source.counts())
+        : perLine(classified, source);
     Column candidate = col("status").equalTo(CANDIDATE);
     return rows.select(col("source_file"), col("source_line"), col("layout"), col("area_code"), col("small_area"),
         col("sex"), col("status"), col("problems"), when(candidate, col("row_year")).as("year"),
-        lit(source.geography()).as("geography"), lit(fileNo).as("file_no"), col("fields"),
+        col("geography"), col("file_no"), col("fields"),
         when(candidate, col("row_covered")).otherwise(lit(0)).as("covered_bits"),
         when(candidate, col("row_good")).otherwise(lit(0)).as("good_bits"),
         when(candidate, col("row_children")).otherwise(lit(0L)).as("children"),
         when(candidate, col("row_bad")).as("bad_cells"), col("first"));
   }
 
-  /** A line of one year (wide, small-area and Nomis layouts): its child-age counts checked and summed in the line. */
+  /**
+   * A line of one year (wide, small-area and Nomis layouts): its child-age counts checked and summed in
+   * the line, in steps (text, count, reason, then the line's sums) so that no expression is copied
+   * into another.
+   */
   private static Dataset<Row> perLine(Dataset<Row> classified, PopulationSource source) {
     List<CountColumn> counts = source.counts();
-    Column year = source.layout() == Layout.NOMIS ? col("line_year") : lit(source.wideYear());
+    Column year = source.layout() == Layout.NOMIS ? col("line_year") : col("file_year");
+    Dataset<Row> typed = checked(classified, counts.size());
     int covered = 0;
     Column good = lit(0);
     Column children = lit(0L);
@@ -143,20 +151,36 @@ public final class PopulationChecks {
     Column[] bad = new Column[counts.size()];
     for (int i = 0; i < counts.size(); i++) {
       CountColumn column = counts.get(i);
-      Column text = trim(col("c" + i));
-      Column count = count(text);
-      Column reason = reason(text, count);
+      Column reason = col("r" + i);
       covered |= 1 << column.age();
       good = good.bitwiseOR(when(reason.isNull(), lit(1 << column.age())).otherwise(lit(0)));
-      children = children.plus(when(reason.isNull(), count).otherwise(lit(0L)));
+      children = children.plus(when(reason.isNull(), col("n" + i)).otherwise(lit(0L)));
       anyBad = anyBad.or(reason.isNotNull());
       bad[i] = when(reason.isNotNull(), badCell(lit(column.label()), col("c" + i), reason));
     }
     String fields = counts.isEmpty() ? "" : counts.size() == 1 ? counts.get(0).label()
         : counts.get(0).label() + " to " + counts.get(counts.size() - 1).label();
-    return classified.select(col("*"), year.cast(DataTypes.IntegerType).as("row_year"), lit(fields).as("fields"),
+    return typed.select(col("*"), year.cast(DataTypes.IntegerType).as("row_year"), lit(fields).as("fields"),
         lit(covered).as("row_covered"), good.as("row_good"), children.as("row_children"),
         when(anyBad, functions.filter(array(bad), Column::isNotNull)).as("row_bad"), lit(true).as("first"));
+  }
+
+  /** Adds, per count column c0, c1, ...: n0, n1, ... (the count, or null) and r0, r1, ... (why it is unusable, or null). */
+  private static Dataset<Row> checked(Dataset<Row> lines, int columns) {
+    Dataset<Row> withCounts = lines;
+    for (int i = 0; i < columns; i++) {
+      withCounts = withCounts.withColumn("t" + i, trim(col("c" + i)));
+    }
+    Column[] counts = new Column[columns];
+    for (int i = 0; i < columns; i++) {
+      counts[i] = count(col("t" + i)).as("n" + i);
+    }
+    withCounts = withCounts.select(Stream.concat(Stream.of(col("*")), Stream.of(counts)).toArray(Column[]::new));
+    Column[] reasons = new Column[columns];
+    for (int i = 0; i < columns; i++) {
+      reasons[i] = reason(col("t" + i), col("n" + i)).as("r" + i);
+    }
+    return withCounts.select(Stream.concat(Stream.of(col("*")), Stream.of(reasons)).toArray(Column[]::new));
   }
 
   /** A long file's line (one area, sex and age): a row per year column, each with its one count checked. */
@@ -167,17 +191,15 @@ public final class PopulationChecks {
           lit(counts.get(i).label()).as("fields"), col("c" + i).as("raw")).as(counts.get(i).label());
     }
     Column[] ids = Stream.of("source_file", "source_line", "layout", "area_code", "small_area", "sex", "status",
-        "problems", "line_age").map(functions::col).toArray(Column[]::new);
+        "problems", "line_age", "geography", "file_no").map(functions::col).toArray(Column[]::new);
     Dataset<Row> cells = classified.unpivot(ids, values, "column", "cell")
-        .where(col("cell.first").or(col("status").equalTo(CANDIDATE)));
-    Column text = trim(col("cell.raw"));
-    Column count = count(text);
-    Column reason = reason(text, count);
+        .where(col("cell.first").or(col("status").equalTo(CANDIDATE)))
+        .select(col("*"), col("cell.raw").as("c0"));
     Column bit = functions.call_function("shiftleft", lit(1), functions.coalesce(col("line_age"), lit(0)));
-    return cells.select(col("*"), col("cell.year").as("row_year"), col("cell.fields").as("fields"),
-        bit.as("row_covered"), when(reason.isNull(), bit).otherwise(lit(0)).as("row_good"),
-        when(reason.isNull(), count).otherwise(lit(0L)).as("row_children"),
-        when(reason.isNotNull(), array(badCell(col("cell.fields"), col("cell.raw"), reason))).as("row_bad"),
+    return checked(cells, 1).select(col("*"), col("cell.year").as("row_year"), col("cell.fields").as("fields"),
+        bit.as("row_covered"), when(col("r0").isNull(), bit).otherwise(lit(0)).as("row_good"),
+        when(col("r0").isNull(), col("n0")).otherwise(lit(0L)).as("row_children"),
+        when(col("r0").isNotNull(), array(badCell(col("cell.fields"), col("c0"), col("r0")))).as("row_bad"),
         col("cell.first").as("first"));
   }
 

@@ -58,13 +58,18 @@ public final class PopulationJob {
     StorageLevel storage = bytes >= SparkSessions.SMALL_INPUT_BYTES ? StorageLevel.DISK_ONLY()
         : StorageLevel.MEMORY_AND_DISK();
     // Each line is read once and its counts checked and summed in the line: the rows kept are one per
-    // line (per line and year for a long file), and only unusable counts become rows of their own.
-    Dataset<Row> rows = null;
+    // line (per line and year for a long file), and only unusable counts become rows of their own. Files
+    // of one shape (layout and count columns) share one plan for the checks.
+    Map<String, List<Integer>> shapes = new LinkedHashMap<>();
     for (int f = 0; f < sources.size(); f++) {
-      PopulationSource source = sources.get(f);
-      Dataset<Row> fileRows = PopulationChecks.countRows(
-          PopulationChecks.classify(PopulationReader.lines(spark, splits, source), codes), source, f);
-      rows = rows == null ? fileRows : rows.unionByName(fileRows);
+      shapes.computeIfAbsent(PopulationReader.shape(sources.get(f)), k -> new java.util.ArrayList<>()).add(f);
+    }
+    Dataset<Row> rows = null;
+    for (List<Integer> files : shapes.values()) {
+      Dataset<Row> lines = PopulationReader.lines(spark, splits, files.stream().map(sources::get).toList(), files);
+      Dataset<Row> shapeRows = PopulationChecks.countRows(PopulationChecks.classify(lines, codes),
+          sources.get(files.get(0)));
+      rows = rows == null ? shapeRows : rows.unionByName(shapeRows);
     }
     Dataset<Row> checked = rows.persist(storage);
     // The first pass over the rows (the totals' checkpoints) runs beside the crosswalk's own checks;

@@ -102,7 +102,7 @@ class PopulationFuzzTest extends SparkTestBase {
       for (Row r : classified.collectAsList()) {
         lines.put(r.getAs("source_file") + ":" + r.getAs("source_line"), r);
       }
-      Dataset<Row> counted = PopulationChecks.countRows(classified, source, 0)
+      Dataset<Row> counted = PopulationChecks.countRows(classified, source)
           .where(col("status").equalTo(PopulationChecks.CANDIDATE));
       for (Row r : counted.collectAsList()) {
         cellsByLine.computeIfAbsent(r.getAs("source_file") + ":" + r.getAs("source_line"), x -> new ArrayList<>())
