@@ -183,17 +183,20 @@ public final class PopulationChecks {
     return withCounts.select(Stream.concat(Stream.of(col("*")), Stream.of(reasons)).toArray(Column[]::new));
   }
 
-  /** A long file's line (one area, sex and age): a row per year column, each with its one count checked. */
+  /**
+   * A long file's line (one area, sex and age): a row per year column, each with its one count checked
+   * (a rejected or out-of-scope line: its first column's row only).
+   */
   private static Dataset<Row> perYear(Dataset<Row> classified, List<CountColumn> counts) {
     Column[] values = new Column[counts.size()];
     for (int i = 0; i < counts.size(); i++) {
       values[i] = struct(lit(i == 0).as("first"), lit(counts.get(i).year()).as("year"),
-          lit(counts.get(i).label()).as("fields"), col("c" + i).as("raw")).as(counts.get(i).label());
+          lit(counts.get(i).label()).as("fields"), col("c" + i).as("raw"));
     }
-    Column[] ids = Stream.of("source_file", "source_line", "layout", "area_code", "small_area", "sex", "status",
-        "problems", "line_age", "geography", "file_no").map(functions::col).toArray(Column[]::new);
-    Dataset<Row> cells = classified.unpivot(ids, values, "column", "cell")
-        .where(col("cell.first").or(col("status").equalTo(CANDIDATE)))
+    Column perColumn = when(col("status").equalTo(CANDIDATE), array(values)).otherwise(array(values[0]));
+    Dataset<Row> cells = classified.select(col("source_file"), col("source_line"), col("layout"), col("area_code"),
+            col("small_area"), col("sex"), col("status"), col("problems"), col("line_age"), col("geography"),
+            col("file_no"), functions.explode(perColumn).as("cell"))
         .select(col("*"), col("cell.raw").as("c0"));
     Column bit = functions.call_function("shiftleft", lit(1), functions.coalesce(col("line_age"), lit(0)));
     return checked(cells, 1).select(col("*"), col("cell.year").as("row_year"), col("cell.fields").as("fields"),
