@@ -166,8 +166,13 @@ public final class TextSplits implements Serializable {
 
   /** The same scan, narrowed to one of its files. */
   public TextSplits only(String path) {
-    return new TextSplits(spark, charset, mode, splits.stream().filter(s -> s.path().equals(path)).toList(),
-        files.stream().filter(f -> f.path().equals(path)).toList(), conf);
+    return only(List.of(path));
+  }
+
+  /** The same scan, narrowed to some of its files. */
+  public TextSplits only(java.util.Collection<String> paths) {
+    return new TextSplits(spark, charset, mode, splits.stream().filter(s -> paths.contains(s.path())).toList(),
+        files.stream().filter(f -> paths.contains(f.path())).toList(), conf);
   }
 
   /** How many splits (tasks) the files are read in. */

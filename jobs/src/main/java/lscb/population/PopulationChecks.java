@@ -10,7 +10,10 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.List;
 import java.util.stream.Stream;
+import lscb.population.PopulationSource.CountColumn;
+import lscb.population.PopulationSource.Layout;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -71,13 +74,16 @@ public final class PopulationChecks {
         functions.coalesce(col("age_raw"), lit("")), lit("' is not a whole number 0-90 (90 or 90+ for 90 and over)")));
     Column badYear = problem(col("year_field"), col("year_raw"), concat(lit("year '"),
         functions.coalesce(col("year_raw"), lit("")), lit("' is not a mid-year such as 2006; fix the value")));
+    Column tooWide = problem(lit("(line)"), col("wide_text"), lit(String.format(java.util.Locale.ROOT, "the line has"
+        + " %,d commas or more, so cannot be read as CSV (several lines run together, or a field that should be"
+        + " quoted?); fix the line", PopulationReader.MOST_FIELDS)));
     Column inScope = col("scope").equalTo("in");
     Column unknown = col("scope").equalTo("unknown");
     Column sexBad = inScope.and(col("sex").isNull());
     Column ageBad = inScope.and(functions.not(col("age_ok")));
     Column yearBad = inScope.and(functions.not(col("year_ok")));
     // The messages are built only for the few lines that need them (null for every other line).
-    Column problems = when(col("rejected"), functions.filter(array(
+    Column problems = when(col("too_wide"), array(tooWide)).when(col("rejected"), functions.filter(array(
             when(unknown, unknownArea), when(sexBad, badSex), when(ageBad, badAge), when(yearBad, badYear)),
         Column::isNotNull));
     Column status = when(col("rejected"), lit(REJECTED))
@@ -90,11 +96,11 @@ public final class PopulationChecks {
         .withColumn("line_year", year)
         .withColumn("year_ok", yearOk)
         .withColumn("scope", scope)
-        .withColumn("rejected", unknown.or(sexBad).or(ageBad).or(yearBad))
+        .withColumn("rejected", col("too_wide").or(unknown).or(sexBad).or(ageBad).or(yearBad))
         .withColumn("problems", problems)
         .withColumn("status", status)
         .drop("known_code", "age_ok", "year_ok", "scope", "rejected", "code_field", "sex_field", "sex_raw",
-            "age_field", "age_raw", "year_field", "year_raw");
+            "age_field", "age_raw", "year_field", "year_raw", "too_wide", "wide_text");
   }
 
   /** The rejects of rejected lines: one row per problem, in the population_reject columns. */
@@ -107,51 +113,131 @@ public final class PopulationChecks {
   }
 
   /**
-   * Checks each cell's count: adds count (long, null when bad) and reason (why it is bad), and
-   * marks cells whose area (small area, where rows are LSOAs), sex, age and year appear more than
-   * once as duplicates.
+   * Checks every count of each classified line inside the line, without a row per cell: one row per
+   * line and year it counts (a long file's line has a count per year column; a line of every other
+   * layout counts one year), adding year, fields (the label of the row's count columns), covered_bits
+   * and good_bits (the ages 0-17 the row has a column for and a usable count for, as bits of an int),
+   * children (the sum of its usable counts), bad_cells (field, raw_value and reason of each unusable
+   * count; null when none) and first (true on the line's first row, so lines are counted once). A
+   * rejected or out-of-scope line keeps one row, with no year and no counts. The lines may be of several
+   * files of the same shape as {@code source} (layout and count columns).
    */
-  public static Dataset<Row> checkCells(Dataset<Row> cells) {
-    Column text = trim(col("raw_value"));
-    Column plain = when(text.rlike("^[0-9]{1,3}(,[0-9]{3})+$"), functions.regexp_replace(text, ",", ""))
-        .otherwise(text);
-    Column parsed = when(plain.rlike("^[0-9]{1,15}$"), plain.try_cast(DataTypes.LongType));
-    Column count = when(parsed.leq(PLAUSIBLE_COUNT), parsed);
-    Column reason = when(text.isNull().or(text.equalTo("")),
+  public static Dataset<Row> countRows(Dataset<Row> classified, PopulationSource source) {
+    Dataset<Row> rows = source.layout() == Layout.LONG ? perYear(classified, source.counts())
+        : perLine(classified, source);
+    Column candidate = col("status").equalTo(CANDIDATE);
+    return rows.select(col("source_file"), col("source_line"), col("layout"), col("area_code"), col("small_area"),
+        col("sex"), col("status"), col("problems"), when(candidate, col("row_year")).as("year"),
+        col("geography"), col("file_no"), col("fields"),
+        when(candidate, col("row_covered")).otherwise(lit(0)).as("covered_bits"),
+        when(candidate, col("row_good")).otherwise(lit(0)).as("good_bits"),
+        when(candidate, col("row_children")).otherwise(lit(0L)).as("children"),
+        when(candidate, col("row_bad")).as("bad_cells"), col("first"));
+  }
+
+  /**
+   * A line of one year (wide, small-area and Nomis layouts): its child-age counts checked and summed in
+   * the line, in steps (text, count, reason, then the line's sums) so that no expression is copied
+   * into another.
+   */
+  private static Dataset<Row> perLine(Dataset<Row> classified, PopulationSource source) {
+    List<CountColumn> counts = source.counts();
+    Column year = source.layout() == Layout.NOMIS ? col("line_year") : col("file_year");
+    Dataset<Row> typed = checked(classified, counts.size());
+    int covered = 0;
+    Column good = lit(0);
+    Column children = lit(0L);
+    Column anyBad = lit(false);
+    Column[] bad = new Column[counts.size()];
+    for (int i = 0; i < counts.size(); i++) {
+      CountColumn column = counts.get(i);
+      Column reason = col("r" + i);
+      covered |= 1 << column.age();
+      good = good.bitwiseOR(when(reason.isNull(), lit(1 << column.age())).otherwise(lit(0)));
+      children = children.plus(when(reason.isNull(), col("n" + i)).otherwise(lit(0L)));
+      anyBad = anyBad.or(reason.isNotNull());
+      bad[i] = when(reason.isNotNull(), badCell(lit(column.label()), col("c" + i), reason));
+    }
+    String fields = counts.isEmpty() ? "" : counts.size() == 1 ? counts.get(0).label()
+        : counts.get(0).label() + " to " + counts.get(counts.size() - 1).label();
+    return typed.select(col("*"), year.cast(DataTypes.IntegerType).as("row_year"), lit(fields).as("fields"),
+        lit(covered).as("row_covered"), good.as("row_good"), children.as("row_children"),
+        when(anyBad, functions.filter(array(bad), Column::isNotNull)).as("row_bad"), lit(true).as("first"));
+  }
+
+  /** Adds, per count column c0, c1, ...: n0, n1, ... (the count, or null) and r0, r1, ... (why it is unusable, or null). */
+  private static Dataset<Row> checked(Dataset<Row> lines, int columns) {
+    Dataset<Row> withCounts = lines;
+    for (int i = 0; i < columns; i++) {
+      withCounts = withCounts.withColumn("t" + i, trim(col("c" + i)));
+    }
+    Column[] counts = new Column[columns];
+    for (int i = 0; i < columns; i++) {
+      counts[i] = count(col("t" + i)).as("n" + i);
+    }
+    withCounts = withCounts.select(Stream.concat(Stream.of(col("*")), Stream.of(counts)).toArray(Column[]::new));
+    Column[] reasons = new Column[columns];
+    for (int i = 0; i < columns; i++) {
+      reasons[i] = reason(col("t" + i), col("n" + i)).as("r" + i);
+    }
+    return withCounts.select(Stream.concat(Stream.of(col("*")), Stream.of(reasons)).toArray(Column[]::new));
+  }
+
+  /**
+   * A long file's line (one area, sex and age): a row per year column, each with its one count checked
+   * (a rejected or out-of-scope line: its first column's row only).
+   */
+  private static Dataset<Row> perYear(Dataset<Row> classified, List<CountColumn> counts) {
+    Column[] values = new Column[counts.size()];
+    for (int i = 0; i < counts.size(); i++) {
+      values[i] = struct(lit(i == 0).as("first"), lit(counts.get(i).year()).as("year"),
+          lit(counts.get(i).label()).as("fields"), col("c" + i).as("raw"));
+    }
+    Column perColumn = when(col("status").equalTo(CANDIDATE), array(values)).otherwise(array(values[0]));
+    Dataset<Row> cells = classified.select(col("source_file"), col("source_line"), col("layout"), col("area_code"),
+            col("small_area"), col("sex"), col("status"), col("problems"), col("line_age"), col("geography"),
+            col("file_no"), functions.explode(perColumn).as("cell"))
+        .select(col("*"), col("cell.raw").as("c0"));
+    Column bit = functions.call_function("shiftleft", lit(1), functions.coalesce(col("line_age"), lit(0)));
+    return checked(cells, 1).select(col("*"), col("cell.year").as("row_year"), col("cell.fields").as("fields"),
+        bit.as("row_covered"), when(col("r0").isNull(), bit).otherwise(lit(0)).as("row_good"),
+        when(col("r0").isNull(), col("n0")).otherwise(lit(0L)).as("row_children"),
+        when(col("r0").isNotNull(), array(badCell(col("cell.fields"), col("c0"), col("r0")))).as("row_bad"),
+        col("cell.first").as("first"));
+  }
+
+  /** A count cell's value: a whole number (thousands commas allowed) up to {@link #PLAUSIBLE_COUNT}, else null. */
+  private static Column count(Column text) {
+    Column digits = when(text.rlike("^[0-9]{1,15}$"), text)
+        .when(text.rlike("^[0-9]{1,3}(,[0-9]{3})+$"), functions.regexp_replace(text, ",", ""));
+    Column parsed = digits.try_cast(DataTypes.LongType);
+    return when(parsed.leq(PLAUSIBLE_COUNT), parsed);
+  }
+
+  /** Why a count cell is unusable, or null when its count is good. */
+  private static Column reason(Column text, Column count) {
+    return when(count.isNotNull(), lit(null).cast(DataTypes.StringType))
+        .when(text.isNull().or(text.equalTo("")),
             lit("no count for this child age: the cell is blank; enter the count (0 if none)"))
         .when(text.equalTo("-"), lit("no count for this child age: '-' (not available in the source); the area is"
             + " left out of that year's figures"))
         .when(text.rlike("^-[0-9.,]+$"), lit("negative count: a population cannot be below 0; fix the value"))
-        .when(parsed.isNull(), lit("count is not a whole number; fix the value (digits only)"))
-        .when(count.isNull(), lit(String.format(java.util.Locale.ROOT, "count over %,d children of one age and"
-            + " sex in one area is not plausible (England has under 400,000); fix the value", PLAUSIBLE_COUNT)));
-    Dataset<Row> checked = cells.withColumn("count", count).withColumn("reason", reason);
-    // Copies are counted per key and joined back (normally few, so broadcast): a window over every
-    // cell would sort them all.
-    String[] key = {"area_code", "small_area", "sex", "age", "year"};
-    Dataset<Row> copies = cells.groupBy(Stream.of(key).map(functions::col).toArray(Column[]::new))
-        .agg(functions.count(lit(1)).as("copies")).where(col("copies").gt(1));
-    Column duplicate = concat(lit("duplicate: this area, sex, age and year appears "), col("copies").cast("string"),
-        lit(" times (two files or two rows for the same year?); keep one row, none of the copies is used"));
-    return checked.join(copies, nullSafe(checked, copies, key), "left")
-        .select(Stream.concat(Stream.of(checked.columns()).filter(c -> !c.equals("reason")).map(checked::col),
-            Stream.of(when(checked.col("reason").isNull().and(col("copies").isNotNull()), duplicate)
-                .otherwise(checked.col("reason")).as("reason"))).toArray(Column[]::new));
+        .when(text.rlike("^[0-9]{1,15}$").or(text.rlike("^[0-9]{1,3}(,[0-9]{3})+$")),
+            lit(String.format(java.util.Locale.ROOT, "count over %,d children of one age and sex in one area is not"
+                + " plausible (England has under 400,000); fix the value", PLAUSIBLE_COUNT)))
+        .otherwise(lit("count is not a whole number; fix the value (digits only)"));
   }
 
-  /** Equality of the key columns of two datasets, a null equal to a null (as a window's partition). */
-  private static Column nullSafe(Dataset<Row> left, Dataset<Row> right, String[] key) {
-    Column equal = lit(true);
-    for (String column : key) {
-      equal = equal.and(left.col(column).eqNullSafe(right.col(column)));
-    }
-    return equal;
+  private static Column badCell(Column field, Column raw, Column reason) {
+    return struct(field.as("field"), raw.as("raw_value"), reason.as("reason"));
   }
 
-  /** The rejects of bad cells, in the population_reject columns. */
-  public static Dataset<Row> cellRejects(Dataset<Row> checkedCells) {
-    return checkedCells.where(col("reason").isNotNull()).select(col("source_file"), col("source_line"),
-        col("area_code"), col("field"), col("raw_value"), col("reason"));
+  /** The rejects of unusable counts, one per cell, in the population_reject columns. */
+  public static Dataset<Row> cellRejects(Dataset<Row> rows) {
+    return rows.where(col("bad_cells").isNotNull())
+        .select(col("source_file"), col("source_line"), col("area_code"), functions.explode(col("bad_cells")).as("b"))
+        .select(col("source_file"), col("source_line"), col("area_code"), col("b.field").as("field"),
+            col("b.raw_value").as("raw_value"), col("b.reason").as("reason"));
   }
 
   private static Column problem(Column field, Column raw, Column reason) {

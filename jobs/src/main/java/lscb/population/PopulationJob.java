@@ -4,12 +4,10 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 import lscb.io.Concurrently;
 import lscb.io.Locations;
 import lscb.io.Outputs;
@@ -19,6 +17,7 @@ import lscb.io.TextSplits;
 import lscb.population.PopulationSource.Layout;
 import lscb.population.PopulationTotals.Totals;
 import lscb.schema.Schemas;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -52,50 +51,50 @@ public final class PopulationJob {
     }
     AreaCrosswalk crosswalk = AreaCrosswalk.load(spark, locations);
     Dataset<Row> codes = crosswalk.areas().select("area_code");
-    List<Dataset<Row>> persisted = new ArrayList<>(List.of(crosswalk.areas()));
-    Dataset<Row> lines = null;
-    Dataset<Row> cells = null;
     TextSplits splits = PopulationReader.scan(spark, sources);
     // Large inputs keep the stage's caches on disk by design (memory stays bounded; no cache overflows
     // memory and spills); the shipped data's fit in memory and are fastest there.
     long bytes = splits.files().stream().mapToLong(TextSplits.FileScan::bytes).sum();
     StorageLevel storage = bytes >= SparkSessions.SMALL_INPUT_BYTES ? StorageLevel.DISK_ONLY()
         : StorageLevel.MEMORY_AND_DISK();
-    for (PopulationSource source : sources) {
-      Dataset<Row> classified = PopulationChecks.classify(PopulationReader.lines(spark, splits, source), codes)
-          .persist(storage);
-      persisted.add(classified);
-      Dataset<Row> fileLines = classified.select("source_file", "source_line", "layout", "area_code",
-          "status", "problems");
-      Dataset<Row> fileCells = PopulationReader.cells(
-              classified.where(col("status").equalTo(PopulationChecks.CANDIDATE)), source)
-          .select("source_file", "source_line", "area_code", "small_area", "sex", "age", "year", "field",
-              "raw_value", "geography");
-      lines = lines == null ? fileLines : lines.unionByName(fileLines);
-      cells = cells == null ? fileCells : cells.unionByName(fileCells);
+    // Each line is read once and its counts checked and summed in the line: the rows kept are one per
+    // line (per line and year for a long file), and only unusable counts become rows of their own. Files
+    // of one shape (layout and count columns) share one plan for the checks.
+    Map<String, List<Integer>> shapes = new LinkedHashMap<>();
+    for (int f = 0; f < sources.size(); f++) {
+      shapes.computeIfAbsent(PopulationReader.shape(sources.get(f)), k -> new java.util.ArrayList<>()).add(f);
     }
-    Dataset<Row> checked = PopulationChecks.checkCells(cells).persist(storage);
-    persisted.add(checked);
-    // The first pass over the cells (the totals' checkpoints) runs beside the crosswalk's own checks;
+    Dataset<Row> rows = null;
+    for (List<Integer> files : shapes.values()) {
+      Dataset<Row> lines = PopulationReader.lines(spark, splits, files.stream().map(sources::get).toList(), files);
+      Dataset<Row> shapeRows = PopulationChecks.countRows(PopulationChecks.classify(lines, codes),
+          sources.get(files.get(0)));
+      rows = rows == null ? shapeRows : rows.unionByName(shapeRows);
+    }
+    Dataset<Row> checked = rows.persist(storage);
+    // The first pass over the rows (the totals' checkpoints) runs beside the crosswalk's own checks;
     // a broken crosswalk stops the stage before anything is written.
     boolean codesGiveGeography = sources.stream().anyMatch(s -> s.geography() == NomisLayout.GEOGRAPHY_FROM_CODES);
+    List<String> fileNames = sources.stream().map(PopulationSource::fileName).toList();
     Totals totals = Concurrently.both(spark, "crosswalk", () -> {
       crosswalk.check();
       return null;
-    }, "totals", () -> PopulationTotals.of(checked, crosswalk, population,
+    }, "totals", () -> PopulationTotals.of(checked, fileNames, crosswalk, population,
         codesGiveGeography, storage)).second();
 
+    Dataset<Row> lines = checked.where(col("first"));
     Dataset<Row> rejects = PopulationChecks.lineRejects(lines)
         .unionByName(PopulationChecks.cellRejects(checked)).unionByName(totals.rejects())
         .unionByName(inseparableRejects(lines, totals.inseparableAreas()));
     long apportioned = write(spark, locations, totals, rejects,
-        reconcile(lines, checked, totals.usedAreas(), totals.inseparableAreas()));
+        reconcile(checked, totals.duplicateLines(), totals.usedAreas(), totals.inseparableAreas()));
     if (apportioned > 0) {
       progress.start("population").done(apportioned + " council-years rest on shares of a merged area given in"
           + " data/reference/area_crosswalk.csv (method apportioned): estimates, see data/reference/CROSSWALK.md");
     }
     PopulationResult result = counts(spark, locations, sources);
-    persisted.forEach(Dataset::unpersist);
+    checked.unpersist();
+    crosswalk.areas().unpersist();
     stage.done(String.format(Locale.ROOT, "using %s: %s; lines read %,d = used %,d + out of scope %,d"
             + " + rejected %,d; council-years %,d, board-years %,d, region-years %,d; reject rows %,d (%s)",
         result.description(), describe(spark, locations, sources), result.rowsRead(), result.used(), result.outOfScope(),
@@ -139,28 +138,38 @@ public final class PopulationJob {
         Outputs.parquetRows(spark, locations.processed("population_region")));
   }
 
-  /** Per file: lines read = used + out of scope + rejected. */
-  static Dataset<Row> reconcile(Dataset<Row> lines, Dataset<Row> checkedCells, Dataset<Row> usedAreas,
+  /**
+   * Per file: lines read = used + out of scope + rejected. Lines are counted per file, area and status
+   * (a small table), and the few lines with an unusable or duplicate count are taken off their area's.
+   */
+  static Dataset<Row> reconcile(Dataset<Row> rows, Dataset<Row> duplicateLines, Dataset<Row> usedAreas,
       Dataset<Row> inseparableAreas) {
-    Dataset<Row> badCells = checkedCells.where(col("reason").isNotNull())
-        .select("source_file", "source_line").distinct().withColumn("cell_bad", lit(true));
+    Dataset<Row> perArea = rows.where(col("first")).groupBy("source_file", "layout", "area_code", "status")
+        .agg(functions.count(lit(1)).as("lines"));
+    Dataset<Row> badLines = rows.where(col("bad_cells").isNotNull()).select("source_file", "source_line", "area_code")
+        .unionByName(duplicateLines).distinct()
+        .groupBy("source_file", "area_code").agg(functions.count(lit(1)).as("bad_lines"))
+        .withColumn("status", lit(PopulationChecks.CANDIDATE));
     Dataset<Row> used = functions.broadcast(usedAreas.select(col("area_code").as("used_area"))
         .withColumn("area_used", lit(true)));
     Dataset<Row> inseparable = functions.broadcast(inseparableAreas.select(col("area_code").as("inseparable_area")));
-    Dataset<Row> status = lines.join(badCells, new String[] {"source_file", "source_line"}, "left")
-        .join(used, col("area_code").equalTo(col("used_area")), "left")
-        .join(inseparable, col("area_code").equalTo(col("inseparable_area")), "left")
-        .select(col("source_file"), col("layout"), when(col("status").equalTo(PopulationChecks.REJECTED)
-                .or(col("cell_bad").isNotNull()).or(col("status").equalTo(PopulationChecks.CANDIDATE)
-                    .and(col("inseparable_area").isNotNull())), lit("rejected"))
-            .when(col("status").equalTo(PopulationChecks.OUT_OF_SCOPE).or(col("area_used").isNull()),
-                lit("out_of_scope"))
-            .otherwise(lit("used")).as("final"));
-    return status.groupBy("source_file", "layout").agg(
-        functions.count(lit(1)).as("rows_read"),
-        functions.count(when(col("final").equalTo("used"), lit(1))).as("used"),
-        functions.count(when(col("final").equalTo("out_of_scope"), lit(1))).as("out_of_scope"),
-        functions.count(when(col("final").equalTo("rejected"), lit(1))).as("rejected"));
+    Dataset<Row> counted = perArea.join(badLines, new String[] {"source_file", "area_code", "status"}, "left")
+        .join(used, col("area_code").eqNullSafe(col("used_area")), "left")
+        .join(inseparable, col("area_code").eqNullSafe(col("inseparable_area")), "left");
+    Column candidate = col("status").equalTo(PopulationChecks.CANDIDATE);
+    Column bad = functions.coalesce(col("bad_lines"), lit(0L));
+    Column good = col("lines").minus(bad);
+    Column rejected = when(col("status").equalTo(PopulationChecks.REJECTED), col("lines"))
+        .when(candidate.and(col("inseparable_area").isNotNull()), col("lines"))
+        .when(candidate, bad).otherwise(lit(0L));
+    Column outOfScope = when(col("status").equalTo(PopulationChecks.OUT_OF_SCOPE), col("lines"))
+        .when(candidate.and(col("inseparable_area").isNull()).and(col("area_used").isNull()), good)
+        .otherwise(lit(0L));
+    Column usedLines = when(candidate.and(col("inseparable_area").isNull()).and(col("area_used").isNotNull()), good)
+        .otherwise(lit(0L));
+    return counted.groupBy("source_file", "layout").agg(
+        functions.sum("lines").as("rows_read"), functions.sum(usedLines).as("used"),
+        functions.sum(outOfScope).as("out_of_scope"), functions.sum(rejected).as("rejected"));
   }
 
   private static long sum(List<Row> rows, String column) {

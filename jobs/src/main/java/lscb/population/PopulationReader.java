@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.upper;
+import static org.apache.spark.sql.functions.when;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -35,6 +36,12 @@ import org.apache.spark.sql.types.StructType;
  * sex and age fields, and the count columns, all as text (explicit all-string schema, no inference).
  */
 public final class PopulationReader {
+  /**
+   * The most fields the CSV parser splits a line into (Spark's default, made explicit): a line with more
+   * makes it throw instead of giving nulls, so such a line is never given to it (it is rejected).
+   */
+  static final int MOST_FIELDS = 20_480;
+
   private PopulationReader() {}
 
   /** The population files at a folder (every *.csv in it, by name) or the one file named, with their layouts. */
@@ -91,22 +98,52 @@ public final class PopulationReader {
    * The data lines of one file (after its header; blank lines skipped): source_file, source_line,
    * layout, code_field, area_code, small_area (the LSOA code, or area_code for whole areas), sex_field,
    * sex_raw, age_field, age_raw, year_field, year_raw (the field labels and raw text; year only for
-   * layouts with a year column), then one text column per count column, named c0, c1, ... in source
+   * layouts with a year column), too_wide and wide_text (a line of {@value #MOST_FIELDS} commas or more,
+   * which is not parsed, and its first 200 characters), then one text column per count column, named c0, c1, ... in source
    * order. The file is read in splits by several tasks (see {@link TextSplits}).
    */
   public static Dataset<Row> lines(SparkSession spark, TextSplits splits, PopulationSource source) {
-    Dataset<Row> numbered = splits.only(source.path()).records(Map.of(), Map.of(source.path(), source.headerLine()))
-        .select(col("text").as("value"), col("source_line"));
+    return lines(spark, splits, List.of(source), List.of(0));
+  }
+
+  /**
+   * As above, for several files of one {@link #shape} read together (one plan, however many files),
+   * adding file_no (each file's place among all the sources, from {@code fileNos}), geography (see
+   * PopulationSource#geography) and file_year (the year a wide or small-area file is for).
+   */
+  public static Dataset<Row> lines(SparkSession spark, TextSplits splits, List<PopulationSource> sameShape,
+      List<Integer> fileNos) {
+    PopulationSource source = sameShape.get(0);
+    Map<String, Long> headers = new java.util.HashMap<>();
+    List<Row> perFile = new ArrayList<>();
+    for (int i = 0; i < sameShape.size(); i++) {
+      PopulationSource file = sameShape.get(i);
+      headers.put(file.path(), file.headerLine());
+      perFile.add(org.apache.spark.sql.RowFactory.create(file.fileName(), fileNos.get(i), file.wideYear(),
+          file.fileSex()));
+    }
+    Dataset<Row> files = spark.createDataFrame(perFile, new StructType().add("source_file", DataTypes.StringType)
+        .add("file_no", DataTypes.IntegerType).add("file_year", DataTypes.IntegerType)
+        .add("file_sex", DataTypes.StringType));
+    Dataset<Row> numbered = splits.only(headers.keySet()).records(Map.of(), headers)
+        .select(col("text").as("value"), col("source_line"), col("source_file"));
     StructType fields = new StructType();
     for (int i = 0; i < source.header().size(); i++) {
       fields = fields.add("f" + i, DataTypes.StringType);
     }
     Dataset<Row> parsed = numbered
         .where(functions.not(col("value").rlike("^[\\s,\"]*$")))
-        .select(col("source_line"), functions.from_csv(col("value"), lit(fields.toDDL()),
-            Map.of("mode", "PERMISSIVE", "escape", "\"")).as("p"));
+        .withColumn("too_wide", tooWide(col("value")))
+        .select(col("source_file"), col("source_line"), col("too_wide"),
+            when(col("too_wide"), functions.substring(col("value"), 1, 200)).as("wide_text"),
+            functions.from_csv(when(functions.not(col("too_wide")), col("value")), lit(fields.toDDL()),
+                Map.of("mode", "PERMISSIVE", "escape", "\"", "maxColumns", String.valueOf(MOST_FIELDS))).as("p"))
+        .join(functions.broadcast(files), "source_file");
     List<Column> columns = new ArrayList<>(List.of(
-        lit(source.fileName()).as("source_file"),
+        col("source_file"),
+        col("file_no"),
+        lit(source.geography()).as("geography"),
+        col("file_year"),
         col("source_line"),
         lit(source.layout().name().toLowerCase()).as("layout"),
         lit(source.label(source.codeIndex())).as("code_field"),
@@ -115,11 +152,11 @@ public final class PopulationReader {
             .as("small_area"),
         lit(source.fileSex() != null ? "sex (from the file's name or title)" : source.label(source.sexIndex()))
             .cast(DataTypes.StringType).as("sex_field"),
-        (source.fileSex() != null ? lit(source.fileSex()) : textOrNull(source.sexIndex())).as("sex_raw"),
+        (source.fileSex() != null ? col("file_sex") : textOrNull(source.sexIndex())).as("sex_raw"),
         lit(source.label(source.ageIndex())).cast(DataTypes.StringType).as("age_field"),
         textOrNull(source.ageIndex()).as("age_raw"),
         lit(source.label(source.yearIndex())).cast(DataTypes.StringType).as("year_field"),
-        textOrNull(source.yearIndex()).as("year_raw")));
+        textOrNull(source.yearIndex()).as("year_raw"), col("too_wide"), col("wide_text")));
     List<CountColumn> counts = source.counts();
     for (int i = 0; i < counts.size(); i++) {
       columns.add(field(counts.get(i).index()).as("c" + i));
@@ -128,29 +165,22 @@ public final class PopulationReader {
   }
 
   /**
-   * One row per count cell of the given checked lines (with sex, line_age and line_year, see
-   * PopulationChecks), unpivoted in Spark: the common columns plus field (the header label), year (the
-   * line's own for Nomis files), age (the line's own for long files), raw_value and the file's geography (see PopulationSource#geography).
+   * What files must share to be read and checked by one plan: layout, header width, where the fields
+   * are and their labels, the count columns, the geography, and whether the sex comes from the file.
    */
-  public static Dataset<Row> cells(Dataset<Row> lines, PopulationSource source) {
-    List<CountColumn> counts = source.counts();
-    // Each count column becomes a (raw_value, year, age) struct, so a cell knows its year and age
-    // without matching its header label.
-    Column[] values = new Column[counts.size()];
-    for (int i = 0; i < counts.size(); i++) {
-      CountColumn count = counts.get(i);
-      Column year = source.layout() == Layout.LONG ? lit(count.year())
-          : source.layout() == Layout.NOMIS ? col("line_year") : lit(source.wideYear());
-      Column age = source.layout() == Layout.LONG ? col("line_age") : lit(count.age());
-      values[i] = functions.struct(col("c" + i).as("raw_value"), year.cast(DataTypes.IntegerType).as("year"),
-          age.cast(DataTypes.IntegerType).as("age")).as(count.label());
-    }
-    Column[] ids = Stream.of("source_file", "source_line", "area_code", "small_area", "sex").map(functions::col)
-        .toArray(Column[]::new);
-    return lines.unpivot(ids, values, "field", "cell")
-        .select(col("source_file"), col("source_line"), col("area_code"), col("small_area"), col("sex"), col("field"),
-            col("cell.raw_value").as("raw_value"), col("cell.year").as("year"),
-            lit(source.geography()).as("geography"), col("cell.age").as("age"));
+  public static String shape(PopulationSource s) {
+    return String.join("|", s.layout().name(), String.valueOf(s.header().size()),
+        String.valueOf(List.of(s.codeIndex(), s.smallAreaIndex(), s.sexIndex(), s.ageIndex(), s.yearIndex())),
+        String.valueOf(List.of(s.label(s.codeIndex()), String.valueOf(s.label(s.sexIndex())),
+            String.valueOf(s.label(s.ageIndex())), String.valueOf(s.label(s.yearIndex())))),
+        s.counts().stream().map(c -> c.index() + "/" + c.label() + "/" + c.year() + "/" + c.age()).toList().toString(),
+        String.valueOf(s.geography()), String.valueOf(s.fileSex() == null));
+  }
+
+  /** True when a line has {@link #MOST_FIELDS} commas or more (counted only on lines that long), so might split into more. */
+  private static Column tooWide(Column text) {
+    Column commas = functions.length(text).minus(functions.length(functions.regexp_replace(text, ",", "")));
+    return functions.coalesce(when(functions.octet_length(text).geq(MOST_FIELDS), commas.geq(MOST_FIELDS)), lit(false));
   }
 
   private static Column field(int index) {

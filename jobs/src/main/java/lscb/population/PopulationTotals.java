@@ -5,8 +5,11 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.List;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -27,42 +30,54 @@ public final class PopulationTotals {
    * The results of one aggregation: the three tables, the rejects found on the way, the areas used,
    * the council-years that rest on a fixed share of a merged area, and the areas whose counts no
    * council could use because an area they need cannot be split back (area_code; on 2019+ geography
-   * BCP, and Dorset's E06000059, whose county also needs Christchurch out of BCP).
+   * BCP, and Dorset's E06000059, whose county also needs Christchurch out of BCP), and the lines
+   * holding a duplicate count (source_file, source_line, area_code).
    */
   public record Totals(Dataset<Row> councils, Dataset<Row> boards, Dataset<Row> regions,
-      Dataset<Row> rejects, Dataset<Row> usedAreas, Dataset<Row> apportioned, Dataset<Row> inseparableAreas) {}
+      Dataset<Row> rejects, Dataset<Row> usedAreas, Dataset<Row> apportioned, Dataset<Row> inseparableAreas,
+      Dataset<Row> duplicateLines) {}
+
+  /** What makes two count rows copies of each other: area, small area, sex and year. */
+  private static final String[] KEY = {"area_code", "small_area", "sex", "year"};
+  private static final Column[] KEY_COLUMNS = Stream.of(KEY).map(functions::col).toArray(Column[]::new);
 
   /**
-   * Aggregates checked cells (area_code, small_area, sex, age, year, count, reason, source_file,
-   * geography; a cell counts when its reason is null) into the tables; an area made of small areas is
-   * complete when each of them is, so a small area whose every cell was rejected (a repeated row, a
-   * row of blanks) leaves its area incomplete instead of silently smaller.
+   * Aggregates checked count rows (see PopulationChecks#countRows; status, area_code, small_area, sex,
+   * year, file_no, geography, covered_bits, good_bits, children) into the tables; an area made of small
+   * areas is complete when each of them is, so a small area whose every count was rejected (a repeated
+   * row, a row of blanks) leaves its area incomplete instead of silently smaller. Ages that two rows of
+   * one area, small area, sex and year both count are duplicates: no copy is used.
    *
+   * @param fileNames the source files' names, by file_no
    * @param folder the population location, named in rejects that belong to no one line
    * @param codesGiveGeography some file's geography is inferred from its codes (a Nomis export, see
    *     {@link #inferGeography})
    */
-  public static Totals of(Dataset<Row> cells, AreaCrosswalk crosswalk, String folder, boolean codesGiveGeography) {
-    return of(cells, crosswalk, folder, codesGiveGeography, StorageLevel.MEMORY_AND_DISK());
+  public static Totals of(Dataset<Row> rows, List<String> fileNames, AreaCrosswalk crosswalk, String folder,
+      boolean codesGiveGeography) {
+    return of(rows, fileNames, crosswalk, folder, codesGiveGeography, StorageLevel.MEMORY_AND_DISK());
   }
 
   /** As above, keeping the checkpointed aggregates at the given storage level (disk for large inputs). */
-  public static Totals of(Dataset<Row> cells, AreaCrosswalk crosswalk, String folder, boolean codesGiveGeography,
-      StorageLevel storage) {
+  public static Totals of(Dataset<Row> rows, List<String> fileNames, AreaCrosswalk crosswalk, String folder,
+      boolean codesGiveGeography, StorageLevel storage) {
     Column childAges = functions.sequence(lit(0), lit(PopulationSource.MAX_CHILD_AGE));
-    // Two steps so that the step over every cell is a hash aggregation (fixed-width buffers: the ages
-    // present as bits of an int, not a set; the file as a key, not a min over strings): a set or a
-    // string buffer makes Spark sort all the cells. The second step sees one row per line.
-    Column good = col("reason").isNull();
-    Dataset<Row> perFile = cells.where(col("age").between(0, PopulationSource.MAX_CHILD_AGE))
-        .groupBy("area_code", "small_area", "sex", "year", "source_file")
-        .agg(functions.bit_or(when(good, functions.call_function("shiftleft", lit(1), col("age"))).otherwise(lit(0)))
-                .as("age_bits"),
-            functions.coalesce(functions.sum(when(good, col("count"))), lit(0L)).as("children"),
-            functions.max("geography").as("geography"));
-    Dataset<Row> groups = perFile.groupBy("area_code", "small_area", "sex", "year")
-        .agg(functions.bit_or(col("age_bits")).as("age_bits"), functions.sum("children").as("children"),
-            functions.min("source_file").as("source_file"), functions.max("geography").as("geography"))
+    // Fixed-width buffers only (ages as bits of an int, the file as its number), so the one step over
+    // every row is a hash aggregation; a string or set buffer would make Spark sort the rows.
+    Column[] key = Stream.of(KEY).map(functions::col).toArray(Column[]::new);
+    Dataset<Row> counted = rows.where(col("status").equalTo(PopulationChecks.CANDIDATE)).groupBy(key)
+        .agg(functions.bit_or(col("good_bits")).as("good_bits"), functions.sum("children").as("children"),
+            functions.min("file_no").as("file_no"), functions.max("geography").as("geography"),
+            functions.bit_or(col("covered_bits")).as("covered_bits"),
+            functions.sum(functions.bit_count(col("covered_bits"))).as("covered_total"))
+        .localCheckpoint(true, storage);
+    Dataset<Row> duplicates = duplicates(rows, counted);
+    Column twice = functions.coalesce(col("twice_bits"), lit(0));
+    Dataset<Row> groups = counted.join(broadcast(duplicates), sameKey(), "left")
+        .select(Stream.concat(Stream.of(KEY_COLUMNS), Stream.of(
+            col("good_bits").bitwiseAND(functions.bitwise_not(twice)).as("age_bits"), col("children"),
+            functions.element_at(functions.array(fileNames.stream().map(functions::lit).toArray(Column[]::new)),
+                col("file_no").plus(1)).as("source_file"), col("geography"))).toArray(Column[]::new))
         .withColumn("missing", functions.filter(childAges,
             age -> functions.call_function("shiftright", col("age_bits"), age).bitwiseAND(lit(1)).equalTo(0)))
         .drop("age_bits")
@@ -154,7 +169,11 @@ public final class PopulationTotals {
         .join(regionSize, "region_code").where(col("present").equalTo(col("expected")))
         .select("year", "region_code", "region_name", "children_under_18");
 
-    Dataset<Row> rejects = missingAges.unionByName(badSexes).unionByName(incomplete).unionByName(absent);
+    Dataset<Row> duplicateRows = rows.where(col("status").equalTo(PopulationChecks.CANDIDATE))
+        .join(broadcast(duplicates), sameKey())
+        .where(col("covered_bits").bitwiseAND(col("twice_bits")).notEqual(0));
+    Dataset<Row> rejects = missingAges.unionByName(badSexes).unionByName(incomplete).unionByName(absent)
+        .unionByName(duplicateRejects(duplicateRows));
     Dataset<Row> usedAreas = chosen.select("area_code").distinct();
     Dataset<Row> apportioned = chosen.where(col("method").equalTo("apportioned"))
         .select("council_code", "year").distinct();
@@ -163,7 +182,8 @@ public final class PopulationTotals {
     Dataset<Row> inseparableAreas = chosen.join(blocked, new String[] {"council_code", "year"}, "left")
         .groupBy("area_code").agg(functions.bool_and(col("blocked").isNotNull()).as("only"))
         .where(col("only")).select("area_code");
-    return new Totals(councils, boards, regions, rejects, usedAreas, apportioned, inseparableAreas);
+    return new Totals(councils, boards, regions, rejects, usedAreas, apportioned, inseparableAreas,
+        duplicateRows.select("source_file", "source_line", "area_code"));
   }
 
   /**
@@ -183,6 +203,51 @@ public final class PopulationTotals {
     return expected.join(present, new String[] {"council_code", "year", "part_code"}, "left_anti")
         .groupBy("council_code", "year", "geography")
         .agg(array_join(functions.array_sort(functions.collect_set("part_code")), ", ").as("missing_parts"));
+  }
+
+  /**
+   * The keys (area, small area, sex, year, as other_area_code, ...) whose rows count some age more
+   * than once, with twice_bits (those ages): found from the per-key totals, so only the few such keys'
+   * rows are looked at again.
+   */
+  static Dataset<Row> duplicates(Dataset<Row> rows, Dataset<Row> counted) {
+    Dataset<Row> overlapping = other(counted.where(col("covered_total").gt(functions.bit_count(col("covered_bits")))));
+    Column seenTwice = functions.aggregate(functions.collect_list("covered_bits"),
+        struct(lit(0).as("seen"), lit(0).as("twice")),
+        (acc, bits) -> struct(acc.getField("seen").bitwiseOR(bits).as("seen"),
+            acc.getField("twice").bitwiseOR(acc.getField("seen").bitwiseAND(bits)).as("twice")),
+        acc -> acc.getField("twice"));
+    return other(rows.where(col("status").equalTo(PopulationChecks.CANDIDATE))
+        .join(broadcast(overlapping), sameKey(), "left_semi")
+        .groupBy(KEY_COLUMNS).agg(seenTwice.as("twice_bits")));
+  }
+
+  /** One reject per row holding a duplicate count (with twice_bits), in the population_reject columns. */
+  static Dataset<Row> duplicateRejects(Dataset<Row> duplicateRows) {
+    Column ages = array_join(functions.filter(functions.sequence(lit(0), lit(PopulationSource.MAX_CHILD_AGE)),
+        age -> functions.call_function("shiftright", col("covered_bits").bitwiseAND(col("twice_bits")), age)
+            .bitwiseAND(lit(1)).equalTo(1)), ", ");
+    return duplicateRows.select(col("source_file"), col("source_line"), col("area_code"), col("fields").as("field"),
+        lit(null).cast(DataTypes.StringType).as("raw_value"),
+        concat(lit("duplicate: another row also counts this area, sex and year at age(s) "), ages,
+            lit(" (two files or two rows for the same year?); keep one row, none of the copies is used")).as("reason"));
+  }
+
+  /** The key columns renamed other_*, so a join with the rows they came from names each side plainly. */
+  private static Dataset<Row> other(Dataset<Row> keyed) {
+    for (String column : KEY) {
+      keyed = keyed.withColumnRenamed(column, "other_" + column);
+    }
+    return keyed;
+  }
+
+  /** Equality of the key columns with their other_* copies, a null equal to a null (as a group's key). */
+  private static Column sameKey() {
+    Column equal = lit(true);
+    for (String column : KEY) {
+      equal = equal.and(col(column).eqNullSafe(col("other_" + column)));
+    }
+    return equal;
   }
 
   /**

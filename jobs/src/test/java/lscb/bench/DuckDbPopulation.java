@@ -53,7 +53,7 @@ public final class DuckDbPopulation {
           + " WHEN 'apportioned' THEN 4 WHEN 'inseparable' THEN 4 END AS rank,"
           + " TRY_CAST(trim(first_year) AS INTEGER) AS first_year, TRY_CAST(trim(last_year) AS INTEGER) AS last_year"
           + " FROM read_csv('" + args[1] + "', " + DIALECT + ")");
-      // PopulationChecks.checkCells: digits (thousands commas allowed), at most 1,000,000; else no count.
+      // PopulationChecks.count and reason: digits (thousands commas allowed), at most 1,000,000; else no count.
       sql.execute("CREATE MACRO plain(t) AS CASE WHEN regexp_full_match(trim(t), '[0-9]{1,3}(,[0-9]{3})+')"
           + " THEN replace(trim(t), ',', '') ELSE trim(t) END");
       sql.execute("CREATE MACRO cell(t) AS CASE WHEN regexp_full_match(plain(t), '[0-9]{1,15}')"

@@ -84,6 +84,7 @@ class NomisLayoutTest extends SparkTestBase {
         lines.add(row(code, year));
       }
     }
+    lines.add("E06000046," + "7,".repeat(120_000));
     lines.add("\"Source: Office for National Statistics\",,");
     Path file = Files.createDirectories(dir.resolve("population")).resolve("nomis-export.csv");
     Files.write(file, lines, StandardCharsets.UTF_8);
@@ -142,11 +143,22 @@ class NomisLayoutTest extends SparkTestBase {
   void otherNationsAreOutOfScopeByCodeAndEveryLineIsAccountedFor() {
     Row recon = spark.read().parquet(locations.processed("population_reconciliation")).first();
     assertEquals("nomis", recon.getAs("layout"), "the layout is recorded");
-    assertEquals(YEARS.size() * 7L + 1, (long) recon.<Long>getAs("rows_read"), "every data line and the note line");
+    assertEquals(YEARS.size() * 7L + 2, (long) recon.<Long>getAs("rows_read"),
+        "every data line, the line of 120,000 fields and the note line");
     assertEquals(YEARS.size() * 3L, (long) recon.<Long>getAs("out_of_scope"), "Wales, Scotland, Northern Ireland");
-    assertEquals(2L, (long) recon.<Long>getAs("rejected"), "Hartlepool 2006 (its '-') and the source note");
+    assertEquals(3L, (long) recon.<Long>getAs("rejected"),
+        "Hartlepool 2006 (its '-'), the line of 120,000 fields and the source note");
     assertEquals(recon.<Long>getAs("rows_read"), recon.<Long>getAs("used") + recon.<Long>getAs("out_of_scope")
         + recon.<Long>getAs("rejected"), "read = used + out of scope + rejected");
     assertEquals("ons", result.status(), "the run's population status");
+  }
+
+  @Test
+  void aLineOfMoreFieldsThanTheParserTakesIsARejectNotAStoppedRun() {
+    List<Row> wide = spark.read().parquet(locations.rejects("population")).collectAsList().stream()
+        .filter(r -> r.<String>getAs("reason").contains("commas or more")).toList();
+    assertEquals(1, wide.size(), "the one line of 120,000 fields is rejected: " + wide);
+    assertEquals("(line)", wide.get(0).getAs("field"), "the whole line is named");
+    assertEquals(200, wide.get(0).<String>getAs("raw_value").length(), "its start is kept, not 240,000 characters");
   }
 }
