@@ -43,15 +43,15 @@ final class EesFootnotes {
     }
     List<String> notes = new ArrayList<>();
     if (!withoutSplit.isEmpty()) {
-      notes.add("x (not available) for " + String.join("; ", withoutSplit) + ": the population used is on"
-          + " 2019 or later boundaries, where Christchurch (a Dorset district in 2006/07) is part of Bournemouth,"
+      notes.add("x (not available) in the rows of " + String.join(" and of ", withoutSplit) + ". The population used"
+          + " is on 2019 or later boundaries, where Christchurch (a Dorset district in 2006/07) is part of Bournemouth,"
           + " Christchurch and Poole; without an outside source that total cannot be split back into the 2006/07"
           + " councils Bournemouth, Poole and Dorset, so no per-child figure is given rather than an invented one"
           + " (the README's population section says how to supply a real split).");
     }
     if (!other.isEmpty()) {
-      notes.add("x (not available) for " + String.join("; ", other) + ": the population used has no complete"
-          + " figure for the board in that year (see rejects/population.csv).");
+      notes.add("x (not available) in the rows of " + String.join(" and of ", other) + " for the years where the"
+          + " population used has no complete figure for the board (see rejects/population.csv).");
     }
     if (NomisLayout.DESCRIPTION.equals(population)) {
       notes.add("Children under 18: ONS mid-year estimates (revised series); " + NomisLayout.ATTRIBUTION + ".");

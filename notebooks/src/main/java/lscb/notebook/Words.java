@@ -13,12 +13,18 @@ public final class Words {
       Map.entry("cdop", "child death overview panel"), Map.entry("scr", "serious case reviews"), Map.entry("pp", "points"),
       Map.entry("dcs", "DCS"), Map.entry("yos", "YOS"), Map.entry("april", "April"), Map.entry("england", "England"));
 
+  /** Codes whose plain words the report gives as a whole (not word by word). */
+  private static final Map<String, String> WHOLE = Map.of("PRISONS_SECURE", "Prisons and secure centres");
+
   private Words() {}
 
   /** A code as a label (first letter capital); text that is not a code comes back unchanged. */
   public static String label(String code) {
     if (code == null || !isCode(code)) {
       return code;
+    }
+    if (WHOLE.containsKey(code)) {
+      return WHOLE.get(code);
     }
     String[] parts = code.toLowerCase(Locale.ROOT).split("_+");
     StringBuilder s = new StringBuilder();

@@ -14,6 +14,7 @@ class WordsTest {
     assertEquals("Expenditure 2006-07", Words.label("expenditure_2006_07"));
     assertEquals("At 2%", Words.label("at_2pct"));
     assertEquals("Child death overview panel", Words.label("cdop"));
+    assertEquals("prisons and secure centres", Words.words("PRISONS_SECURE"), "the report's own words, not 'Prisons secure'");
   }
 
   @Test
