@@ -163,11 +163,6 @@ public final class TextSplits implements Serializable {
     return files;
   }
 
-  /** The same scan, narrowed to one of its files. */
-  public TextSplits only(String path) {
-    return only(List.of(path));
-  }
-
   /** The same scan, narrowed to some of its files. */
   public TextSplits only(java.util.Collection<String> paths) {
     return new TextSplits(spark, charset, mode, splits.stream().filter(s -> paths.contains(s.path())).toList(),

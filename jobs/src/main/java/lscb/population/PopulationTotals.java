@@ -52,20 +52,14 @@ public final class PopulationTotals {
    * @param folder the population location, named in rejects that belong to no one line
    * @param codesGiveGeography some file's geography is inferred from its codes (a Nomis export, see
    *     {@link #inferGeography})
+   * @param storage where the checkpointed aggregates are kept (disk for large inputs)
    */
-  public static Totals of(Dataset<Row> rows, List<String> fileNames, AreaCrosswalk crosswalk, String folder,
-      boolean codesGiveGeography) {
-    return of(rows, fileNames, crosswalk, folder, codesGiveGeography, StorageLevel.MEMORY_AND_DISK());
-  }
-
-  /** As above, keeping the checkpointed aggregates at the given storage level (disk for large inputs). */
   public static Totals of(Dataset<Row> rows, List<String> fileNames, AreaCrosswalk crosswalk, String folder,
       boolean codesGiveGeography, StorageLevel storage) {
     Column childAges = functions.sequence(lit(0), lit(PopulationSource.MAX_CHILD_AGE));
     // Fixed-width buffers only (ages as bits of an int, the file as its number), so the one step over
     // every row is a hash aggregation; a string or set buffer would make Spark sort the rows.
-    Column[] key = Stream.of(KEY).map(functions::col).toArray(Column[]::new);
-    Dataset<Row> counted = rows.where(col("status").equalTo(PopulationChecks.CANDIDATE)).groupBy(key)
+    Dataset<Row> counted = rows.where(col("status").equalTo(PopulationChecks.CANDIDATE)).groupBy(KEY_COLUMNS)
         .agg(functions.bit_or(col("good_bits")).as("good_bits"), functions.sum("children").as("children"),
             functions.min("file_no").as("file_no"), functions.max("geography").as("geography"),
             functions.bit_or(col("covered_bits")).as("covered_bits"),
