@@ -208,9 +208,13 @@ public final class PopulationChecks {
 
   /** A count cell's value: a whole number (thousands commas allowed) up to {@link #PLAUSIBLE_COUNT}, else null. */
   private static Column count(Column text) {
+    // Most cells are plain digits: a number that prints back as its text needs no pattern (the
+    // patterns below decode the text; they are left for the rest: leading zeros, thousands commas, errors).
+    Column plain = text.try_cast(DataTypes.LongType);
     Column digits = when(text.rlike("^[0-9]{1,15}$"), text)
         .when(text.rlike("^[0-9]{1,3}(,[0-9]{3})+$"), functions.regexp_replace(text, ",", ""));
-    Column parsed = digits.try_cast(DataTypes.LongType);
+    Column parsed = when(plain.geq(0).and(plain.cast(DataTypes.StringType).equalTo(text)), plain)
+        .otherwise(digits.try_cast(DataTypes.LongType));
     return when(parsed.leq(PLAUSIBLE_COUNT), parsed);
   }
 

@@ -71,7 +71,9 @@ public final class PopulationJob {
           sources.get(files.get(0)));
       rows = rows == null ? shapeRows : rows.unionByName(shapeRows);
     }
-    Dataset<Row> checked = rows.persist(storage);
+    // Checkpointed, not only cached: the jobs that read the rows again ship a short lineage to each task
+    // instead of the readers' and checks' whole plan (some 2 MB per task, deserialised by every task).
+    Dataset<Row> checked = rows.localCheckpoint(false, storage);
     // The first pass over the rows (the totals' checkpoints) runs beside the crosswalk's own checks;
     // a broken crosswalk stops the stage before anything is written.
     boolean codesGiveGeography = sources.stream().anyMatch(s -> s.geography() == NomisLayout.GEOGRAPHY_FROM_CODES);

@@ -127,16 +127,18 @@ public final class PopulationReader {
         .add("file_sex", DataTypes.StringType));
     Dataset<Row> numbered = splits.only(headers.keySet()).records(Map.of(), headers)
         .select(col("text").as("value"), col("source_line"), col("source_file"));
+    int width = usedWidth(source);
     StructType fields = new StructType();
-    for (int i = 0; i < source.header().size(); i++) {
+    for (int i = 0; i < width; i++) {
       fields = fields.add("f" + i, DataTypes.StringType);
     }
     Dataset<Row> parsed = numbered
-        .where(functions.not(col("value").rlike("^[\\s,\"]*$")))
+        .where(functions.not(blank(col("value"))))
         .withColumn("too_wide", tooWide(col("value")))
         .select(col("source_file"), col("source_line"), col("too_wide"),
             when(col("too_wide"), functions.substring(col("value"), 1, 200)).as("wide_text"),
-            functions.from_csv(when(functions.not(col("too_wide")), col("value")), lit(fields.toDDL()),
+            functions.from_csv(when(functions.not(col("too_wide")), leading(col("value"), width, source.header().size())),
+                lit(fields.toDDL()),
                 Map.of("mode", "PERMISSIVE", "escape", "\"", "maxColumns", String.valueOf(MOST_FIELDS))).as("p"))
         .join(functions.broadcast(files), "source_file");
     List<Column> columns = new ArrayList<>(List.of(
@@ -175,6 +177,43 @@ public final class PopulationReader {
             String.valueOf(s.label(s.ageIndex())), String.valueOf(s.label(s.yearIndex())))),
         s.counts().stream().map(c -> c.index() + "/" + c.label() + "/" + c.year() + "/" + c.age()).toList().toString(),
         String.valueOf(s.geography()), String.valueOf(s.fileSex() == null));
+  }
+
+  /** How many leading fields the stage uses: up to the last of the code, sex, age, year and count fields. */
+  static int usedWidth(PopulationSource s) {
+    int last = Math.max(Math.max(s.codeIndex(), s.smallAreaIndex()), Math.max(s.sexIndex(), s.ageIndex()));
+    last = Math.max(last, s.yearIndex());
+    for (CountColumn c : s.counts()) {
+      last = Math.max(last, c.index());
+    }
+    return last + 1;
+  }
+
+  /**
+   * The first {@code width} fields of a line (the fields after them are never used, so never parsed: a
+   * small-area line's ages 18 to 90+ are three quarters of it). A line with no quote in them is cut at
+   * its width-th comma; a line with a quote there is cut by a quote-aware pattern, or kept whole if that
+   * does not match (the parser then reads it all, as before).
+   */
+  static Column leading(Column text, int width, int headerWidth) {
+    if (width >= headerWidth) {
+      return text;
+    }
+    Column cut = functions.substring_index(text, ",", width);
+    String field = "(?:\"(?:[^\"]|\"\")*\"|[^,\"]*)";
+    Column quoted = functions.regexp_extract(text, "^(" + field + "(?:," + field + "){" + (width - 1) + "})(?:,|$)", 1);
+    return when(functions.instr(cut, "\"").equalTo(0), cut)
+        .when(quoted.notEqual(""), quoted)
+        .otherwise(text);
+  }
+
+  /**
+   * True for a line of only spaces, commas and quotes (skipped): looked at in full only when its first
+   * 64 characters are all such, so a data line is not decoded whole for the check.
+   */
+  private static Column blank(Column text) {
+    String pattern = "^[\\s,\"]*$";
+    return when(functions.substring(text, 1, 64).rlike(pattern), text.rlike(pattern)).otherwise(lit(false));
   }
 
   /** True when a line has {@link #MOST_FIELDS} commas or more (counted only on lines that long), so might split into more. */

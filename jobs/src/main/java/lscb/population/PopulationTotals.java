@@ -72,8 +72,10 @@ public final class PopulationTotals {
             col("good_bits").bitwiseAND(functions.bitwise_not(twice)).as("age_bits"), col("children"),
             functions.element_at(functions.array(fileNames.stream().map(functions::lit).toArray(Column[]::new)),
                 col("file_no").plus(1)).as("source_file"), col("geography"))).toArray(Column[]::new))
-        .withColumn("missing", functions.filter(childAges,
-            age -> functions.call_function("shiftright", col("age_bits"), age).bitwiseAND(lit(1)).equalTo(0)))
+        // The ages are listed only where one is missing: a lambda per row and age costs seconds at scale.
+        .withColumn("missing", when(col("age_bits").equalTo(lit((1 << (PopulationSource.MAX_CHILD_AGE + 1)) - 1)),
+            functions.array().cast("array<int>")).otherwise(functions.filter(childAges,
+                age -> functions.call_function("shiftright", col("age_bits"), age).bitwiseAND(lit(1)).equalTo(0))))
         .drop("age_bits")
         .localCheckpoint(true, storage);
     Dataset<Row> missingAges = groups.where(functions.size(col("missing")).gt(0)).select(
