@@ -11,7 +11,6 @@ import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
-import java.util.stream.Stream;
 import lscb.population.PopulationSource.CountColumn;
 import lscb.population.PopulationSource.Layout;
 import org.apache.spark.sql.Column;
@@ -137,50 +136,30 @@ public final class PopulationChecks {
 
   /**
    * A line of one year (wide, small-area and Nomis layouts): its child-age counts checked and summed in
-   * the line, in steps (text, count, reason, then the line's sums) so that no expression is copied
-   * into another.
+   * the line by one function ({@link CountCells}), only for candidate lines.
    */
   private static Dataset<Row> perLine(Dataset<Row> classified, PopulationSource source) {
     List<CountColumn> counts = source.counts();
     Column year = source.layout() == Layout.NOMIS ? col("line_year") : col("file_year");
-    Dataset<Row> typed = checked(classified, counts.size());
     int covered = 0;
-    Column good = lit(0);
-    Column children = lit(0L);
-    Column anyBad = lit(false);
-    Column[] bad = new Column[counts.size()];
+    Column[] cells = new Column[counts.size()];
+    Column[] labels = new Column[counts.size()];
     for (int i = 0; i < counts.size(); i++) {
-      CountColumn column = counts.get(i);
-      Column reason = col("r" + i);
-      covered |= 1 << column.age();
-      good = good.bitwiseOR(when(reason.isNull(), lit(1 << column.age())).otherwise(lit(0)));
-      children = children.plus(when(reason.isNull(), col("n" + i)).otherwise(lit(0L)));
-      anyBad = anyBad.or(reason.isNotNull());
-      bad[i] = when(reason.isNotNull(), badCell(lit(column.label()), col("c" + i), reason));
+      covered |= 1 << counts.get(i).age();
+      cells[i] = col("c" + i);
+      labels[i] = lit(counts.get(i).label());
     }
+    CountCells check = new CountCells(counts.stream().mapToInt(CountColumn::age).toArray());
+    Column bad = functions.transform(col("check.bad"), b -> badCell(functions.element_at(array(labels),
+        b.getField("index").plus(1)), functions.element_at(array(cells), b.getField("index").plus(1)),
+        b.getField("reason")));
     String fields = counts.isEmpty() ? "" : counts.size() == 1 ? counts.get(0).label()
         : counts.get(0).label() + " to " + counts.get(counts.size() - 1).label();
-    return typed.select(col("*"), year.cast(DataTypes.IntegerType).as("row_year"), lit(fields).as("fields"),
-        lit(covered).as("row_covered"), good.as("row_good"), children.as("row_children"),
-        when(anyBad, functions.filter(array(bad), Column::isNotNull)).as("row_bad"), lit(true).as("first"));
-  }
-
-  /** Adds, per count column c0, c1, ...: n0, n1, ... (the count, or null) and r0, r1, ... (why it is unusable, or null). */
-  private static Dataset<Row> checked(Dataset<Row> lines, int columns) {
-    Dataset<Row> withCounts = lines;
-    for (int i = 0; i < columns; i++) {
-      withCounts = withCounts.withColumn("t" + i, trim(col("c" + i)));
-    }
-    Column[] counts = new Column[columns];
-    for (int i = 0; i < columns; i++) {
-      counts[i] = count(col("t" + i)).as("n" + i);
-    }
-    withCounts = withCounts.select(Stream.concat(Stream.of(col("*")), Stream.of(counts)).toArray(Column[]::new));
-    Column[] reasons = new Column[columns];
-    for (int i = 0; i < columns; i++) {
-      reasons[i] = reason(col("t" + i), col("n" + i)).as("r" + i);
-    }
-    return withCounts.select(Stream.concat(Stream.of(col("*")), Stream.of(reasons)).toArray(Column[]::new));
+    return classified.withColumn("check", when(col("status").equalTo(CANDIDATE), check.check(array(cells))))
+        .select(col("*"), year.cast(DataTypes.IntegerType).as("row_year"), lit(fields).as("fields"),
+            lit(covered).as("row_covered"), functions.coalesce(col("check.good"), lit(0)).as("row_good"),
+            functions.coalesce(col("check.children"), lit(0L)).as("row_children"),
+            when(col("check.bad").isNotNull(), bad).as("row_bad"), lit(true).as("first"));
   }
 
   /**
@@ -199,37 +178,14 @@ public final class PopulationChecks {
             col("file_no"), functions.explode(perColumn).as("cell"))
         .select(col("*"), col("cell.raw").as("c0"));
     Column bit = functions.call_function("shiftleft", lit(1), functions.coalesce(col("line_age"), lit(0)));
-    return checked(cells, 1).select(col("*"), col("cell.year").as("row_year"), col("cell.fields").as("fields"),
-        bit.as("row_covered"), when(col("r0").isNull(), bit).otherwise(lit(0)).as("row_good"),
-        when(col("r0").isNull(), col("n0")).otherwise(lit(0L)).as("row_children"),
-        when(col("r0").isNotNull(), array(badCell(col("cell.fields"), col("c0"), col("r0")))).as("row_bad"),
-        col("cell.first").as("first"));
-  }
-
-  /** A count cell's value: a whole number (thousands commas allowed) up to {@link #PLAUSIBLE_COUNT}, else null. */
-  private static Column count(Column text) {
-    // Most cells are plain digits: a number that prints back as its text needs no pattern (the
-    // patterns below decode the text; they are left for the rest: leading zeros, thousands commas, errors).
-    Column plain = text.try_cast(DataTypes.LongType);
-    Column digits = when(text.rlike("^[0-9]{1,15}$"), text)
-        .when(text.rlike("^[0-9]{1,3}(,[0-9]{3})+$"), functions.regexp_replace(text, ",", ""));
-    Column parsed = when(plain.geq(0).and(plain.cast(DataTypes.StringType).equalTo(text)), plain)
-        .otherwise(digits.try_cast(DataTypes.LongType));
-    return when(parsed.leq(PLAUSIBLE_COUNT), parsed);
-  }
-
-  /** Why a count cell is unusable, or null when its count is good. */
-  private static Column reason(Column text, Column count) {
-    return when(count.isNotNull(), lit(null).cast(DataTypes.StringType))
-        .when(text.isNull().or(text.equalTo("")),
-            lit("no count for this child age: the cell is blank; enter the count (0 if none)"))
-        .when(text.equalTo("-"), lit("no count for this child age: '-' (not available in the source); the area is"
-            + " left out of that year's figures"))
-        .when(text.rlike("^-[0-9.,]+$"), lit("negative count: a population cannot be below 0; fix the value"))
-        .when(text.rlike("^[0-9]{1,15}$").or(text.rlike("^[0-9]{1,3}(,[0-9]{3})+$")),
-            lit(String.format(java.util.Locale.ROOT, "count over %,d children of one age and sex in one area is not"
-                + " plausible (England has under 400,000); fix the value", PLAUSIBLE_COUNT)))
-        .otherwise(lit("count is not a whole number; fix the value (digits only)"));
+    CountCells check = new CountCells(new int[] {0});
+    Column reason = functions.element_at(col("check.bad"), 1).getField("reason");
+    return cells.withColumn("check", when(col("status").equalTo(CANDIDATE), check.check(array(col("c0")))))
+        .select(col("*"), col("cell.year").as("row_year"), col("cell.fields").as("fields"),
+            bit.as("row_covered"), when(col("check.bad").isNull(), bit).otherwise(lit(0)).as("row_good"),
+            functions.coalesce(col("check.children"), lit(0L)).as("row_children"),
+            when(col("check.bad").isNotNull(), array(badCell(col("cell.fields"), col("c0"), reason))).as("row_bad"),
+            col("cell.first").as("first"));
   }
 
   private static Column badCell(Column field, Column raw, Column reason) {
