@@ -84,12 +84,16 @@ public final class PopulationJob {
     }, "totals", () -> PopulationTotals.of(checked, fileNames, crosswalk, population,
         codesGiveGeography, storage)).second();
 
+    // The few rows behind line and cell rejects, kept apart so those rejects do not read every row again.
+    Dataset<Row> notable = checked.where(col("status").notEqual(PopulationChecks.CANDIDATE)
+        .or(col("bad_cells").isNotNull())).localCheckpoint(true, storage);
     Dataset<Row> lines = checked.where(col("first"));
-    Dataset<Row> rejects = PopulationChecks.lineRejects(lines)
-        .unionByName(PopulationChecks.cellRejects(checked)).unionByName(totals.rejects())
-        .unionByName(inseparableRejects(lines, totals.inseparableAreas()));
+    Dataset<Row> inseparable = totals.inseparableAreas().isEmpty() ? lines.limit(0) : lines;
+    Dataset<Row> rejects = PopulationChecks.lineRejects(notable.where(col("first")))
+        .unionByName(PopulationChecks.cellRejects(notable)).unionByName(totals.rejects())
+        .unionByName(inseparableRejects(inseparable, totals.inseparableAreas()));
     long apportioned = write(spark, locations, totals, rejects,
-        reconcile(checked, totals.duplicateLines(), totals.usedAreas(), totals.inseparableAreas()));
+        reconcile(checked, notable, totals.duplicateLines(), totals.usedAreas(), totals.inseparableAreas()));
     if (apportioned > 0) {
       progress.start("population").done(apportioned + " council-years rest on shares of a merged area given in"
           + " data/reference/area_crosswalk.csv (method apportioned): estimates, see data/reference/CROSSWALK.md");
@@ -143,12 +147,14 @@ public final class PopulationJob {
   /**
    * Per file: lines read = used + out of scope + rejected. Lines are counted per file, area and status
    * (a small table), and the few lines with an unusable or duplicate count are taken off their area's.
+   *
+   * @param notable the rows that are not candidates or have an unusable count (a subset of rows)
    */
-  static Dataset<Row> reconcile(Dataset<Row> rows, Dataset<Row> duplicateLines, Dataset<Row> usedAreas,
-      Dataset<Row> inseparableAreas) {
+  static Dataset<Row> reconcile(Dataset<Row> rows, Dataset<Row> notable, Dataset<Row> duplicateLines,
+      Dataset<Row> usedAreas, Dataset<Row> inseparableAreas) {
     Dataset<Row> perArea = rows.where(col("first")).groupBy("source_file", "layout", "area_code", "status")
         .agg(functions.count(lit(1)).as("lines"));
-    Dataset<Row> badLines = rows.where(col("bad_cells").isNotNull()).select("source_file", "source_line", "area_code")
+    Dataset<Row> badLines = notable.where(col("bad_cells").isNotNull()).select("source_file", "source_line", "area_code")
         .unionByName(duplicateLines).distinct()
         .groupBy("source_file", "area_code").agg(functions.count(lit(1)).as("bad_lines"))
         .withColumn("status", lit(PopulationChecks.CANDIDATE));

@@ -92,7 +92,8 @@ public final class PopulationTotals {
         functions.array_sort(functions.collect_set("sex")).as("sexes"),
         functions.bool_and(functions.size(col("missing")).equalTo(0)).as("ages_complete"),
         functions.sum("children").as("children"), functions.min("source_file").as("source_file"),
-        functions.max("geography").as("geography"));
+        functions.max("geography").as("geography"))
+        .localCheckpoint(true, storage); // one row per area and year, read by most of what follows
     Column sexesOk = col("sexes").equalTo(functions.array(lit("F"), lit("M")))
         .or(col("sexes").equalTo(functions.array(lit("P"))));
     Dataset<Row> badSexes = areaYears.where(functions.not(sexesOk)).select(col("source_file"), noLine(),
@@ -213,8 +214,12 @@ public final class PopulationTotals {
         (acc, bits) -> struct(acc.getField("seen").bitwiseOR(bits).as("seen"),
             acc.getField("twice").bitwiseOR(acc.getField("seen").bitwiseAND(bits)).as("twice")),
         acc -> acc.getField("twice"));
-    return other(rows.where(col("status").equalTo(PopulationChecks.CANDIDATE))
-        .join(broadcast(overlapping), sameKey(), "left_semi")
+    Dataset<Row> candidates = rows.where(col("status").equalTo(PopulationChecks.CANDIDATE));
+    // Usually no key overlaps: then no row is read again (an empty input makes the joins below empty).
+    if (overlapping.isEmpty()) {
+      candidates = candidates.limit(0);
+    }
+    return other(candidates.join(broadcast(overlapping), sameKey(), "left_semi")
         .groupBy(KEY_COLUMNS).agg(seenTwice.as("twice_bits")));
   }
 
