@@ -208,12 +208,11 @@ public final class PopulationReader {
   }
 
   /**
-   * True for a line of only spaces, commas and quotes (skipped): looked at in full only when its first
-   * 64 characters are all such, so a data line is not decoded whole for the check.
+   * True for a line of only whitespace, commas and quotes (skipped). Trimming those from the left stops at
+   * a data line's first character, so the line is neither decoded nor scanned whole.
    */
-  private static Column blank(Column text) {
-    String pattern = "^[\\s,\"]*$";
-    return when(functions.substring(text, 1, 64).rlike(pattern), text.rlike(pattern)).otherwise(lit(false));
+  static Column blank(Column text) {
+    return functions.ltrim(text, " \t\n\u000B\f\r,\"").equalTo("");
   }
 
   /** True when a line has {@link #MOST_FIELDS} commas or more (counted only on lines that long), so might split into more. */

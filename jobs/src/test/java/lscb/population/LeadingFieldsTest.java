@@ -53,6 +53,17 @@ class LeadingFieldsTest extends SparkTestBase {
     assertEquals("a,b,c", row.getString(0), "a width of the whole header should leave the line as it is");
   }
 
+  @Test
+  void linesOfOnlyWhitespaceCommasAndQuotesAreBlank() {
+    List<String> lines = List.of("", " , ,\"\"", "\t,\r", ",,,,", "a,", " ,x", ",,\"0\"");
+    List<Boolean> expected = List.of(true, true, true, true, false, false, false);
+    List<Row> rows = spark.createDataset(lines, Encoders.STRING()).toDF("value")
+        .select(PopulationReader.blank(col("value"))).collectAsList();
+    for (int i = 0; i < lines.size(); i++) {
+      assertEquals(expected.get(i), rows.get(i).getBoolean(0), "is [" + lines.get(i) + "] a blank line?");
+    }
+  }
+
   private static org.apache.spark.sql.Column parse(org.apache.spark.sql.Column text, int width) {
     StructType fields = new StructType();
     for (int i = 0; i < width; i++) {
