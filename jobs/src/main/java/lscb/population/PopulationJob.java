@@ -73,6 +73,8 @@ public final class PopulationJob {
     }
     // Checkpointed, not only cached: the jobs that read the rows again ship a short lineage to each task
     // instead of the readers' and checks' whole plan (some 2 MB per task, deserialised by every task).
+    // Lazily: the totals' first pass writes it. Its blocks go when it is garbage-collected (Spark's
+    // context cleaner), as do the totals' checkpoints.
     Dataset<Row> checked = rows.localCheckpoint(false, storage);
     // The first pass over the rows (the totals' checkpoints) runs beside the crosswalk's own checks;
     // a broken crosswalk stops the stage before anything is written.
@@ -99,7 +101,6 @@ public final class PopulationJob {
           + " data/reference/area_crosswalk.csv (method apportioned): estimates, see data/reference/CROSSWALK.md");
     }
     PopulationResult result = counts(spark, locations, sources);
-    checked.unpersist();
     crosswalk.areas().unpersist();
     stage.done(String.format(Locale.ROOT, "using %s: %s; lines read %,d = used %,d + out of scope %,d"
             + " + rejected %,d; council-years %,d, board-years %,d, region-years %,d; reject rows %,d (%s)",
