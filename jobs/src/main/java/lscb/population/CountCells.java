@@ -77,7 +77,7 @@ final class CountCells implements Serializable {
       return -1;
     }
     long value;
-    if (digits(text, 0, text.length()) && text.length() <= 15) {
+    if (plain(text)) {
       value = Long.parseLong(text);
     } else if (thousands(text)) {
       String plain = text.replace(",", "");
@@ -103,10 +103,15 @@ final class CountCells implements Serializable {
         c -> c >= '0' && c <= '9' || c == '.' || c == ',')) {
       return NEGATIVE;
     }
-    if (digits(text, 0, text.length()) && text.length() <= 15 || thousands(text)) {
+    if (plain(text) || thousands(text)) {
       return IMPLAUSIBLE;
     }
     return NOT_WHOLE;
+  }
+
+  /** 1 to 15 digits and nothing else. */
+  private static boolean plain(String text) {
+    return text.length() <= 15 && digits(text, 0, text.length());
   }
 
   /** 1-3 digits, then groups of a comma and 3 digits (one group at least). */

@@ -150,12 +150,13 @@ public final class PopulationChecks {
       labels[i] = lit(counts.get(i).label());
     }
     CountCells check = new CountCells(counts.stream().mapToInt(CountColumn::age).toArray());
+    Column texts = array(cells);
     Column bad = functions.transform(col("check.bad"), b -> badCell(functions.element_at(array(labels),
-        b.getField("index").plus(1)), functions.element_at(array(cells), b.getField("index").plus(1)),
+        b.getField("index").plus(1)), functions.element_at(texts, b.getField("index").plus(1)),
         b.getField("reason")));
     String fields = counts.isEmpty() ? "" : counts.size() == 1 ? counts.get(0).label()
         : counts.get(0).label() + " to " + counts.get(counts.size() - 1).label();
-    return classified.withColumn("check", when(col("status").equalTo(CANDIDATE), check.check(array(cells))))
+    return classified.withColumn("check", when(col("status").equalTo(CANDIDATE), check.check(texts)))
         .select(col("*"), year.cast(DataTypes.IntegerType).as("row_year"), lit(fields).as("fields"),
             lit(covered).as("row_covered"), functions.coalesce(col("check.good"), lit(0)).as("row_good"),
             functions.coalesce(col("check.children"), lit(0L)).as("row_children"),
