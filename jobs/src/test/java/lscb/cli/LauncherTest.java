@@ -107,6 +107,33 @@ class LauncherTest {
         "--fast: one Maven run without the slow tag, no kernel setup, arguments passed on");
   }
 
+  @Test
+  void largeLocalInputsGetTheC2CompilerAndTheThresholdIsTheJobs() throws Exception {
+    assertTrue(Files.readString(checkout.resolve("lscb")).contains("small_input_bytes=" + lscb.io.SparkSessions.SMALL_INPUT_BYTES + "\n"),
+        "the launcher's size threshold is SparkSessions.SMALL_INPUT_BYTES");
+    // A stand-in java that records each command line, then runs the real one.
+    Path calls = tmp.resolve("java-calls.txt");
+    script("java", "echo \"$*\" >> '" + calls + "'\nexec '" + ProcessHandle.current().info().command().orElseThrow() + "' \"$@\"");
+    String path = bin + ":" + System.getenv("PATH");
+    Path small = Files.createDirectories(tmp.resolve("small"));
+    Files.writeString(small.resolve("p.csv"), "a,b\n");
+    Path large = Files.createDirectories(tmp.resolve("large"));
+    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(large.resolve("p.csv").toFile(), "rw")) {
+      file.setLength(lscb.io.SparkSessions.SMALL_INPUT_BYTES); // sparse: no disk used
+    }
+    for (Path input : List.of(small, large)) {
+      for (List<String> args : List.of(List.of("population", "--population", input.toString(), "--help"),
+          List.of("population", "--population=" + input, "--help"))) {
+        Files.deleteIfExists(calls);
+        Result help = launch(path, args);
+        assertEquals(0, help.exit(), args + " exits 0; stderr: " + help.err());
+        String cli = Files.readString(calls).lines().filter(l -> l.contains("lscb.cli.Lscb")).findFirst().orElseThrow();
+        assertEquals(input.equals(small), cli.contains("-XX:TieredStopAtLevel=1"),
+            args + ": C1 alone for small inputs, C2 as well from 16 MiB: " + cli);
+      }
+    }
+  }
+
   /** Puts {@code tool} from PATH into bin/ as a copy. */
   private void link(String tool) throws IOException {
     for (String dir : System.getenv("PATH").split(":")) {
