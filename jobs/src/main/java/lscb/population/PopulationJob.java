@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +21,11 @@ import lscb.schema.Schemas;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /** The population stage: ONS estimates in, children under 18 per council, board and region out. */
@@ -62,7 +66,7 @@ public final class PopulationJob {
     // of one shape (layout and count columns) share one plan for the checks.
     Map<String, List<Integer>> shapes = new LinkedHashMap<>();
     for (int f = 0; f < sources.size(); f++) {
-      shapes.computeIfAbsent(PopulationReader.shape(sources.get(f)), k -> new java.util.ArrayList<>()).add(f);
+      shapes.computeIfAbsent(PopulationReader.shape(sources.get(f)), k -> new ArrayList<>()).add(f);
     }
     Dataset<Row> rows = null;
     for (List<Integer> files : shapes.values()) {
@@ -86,16 +90,19 @@ public final class PopulationJob {
     }, "totals", () -> PopulationTotals.of(checked, fileNames, crosswalk, population,
         codesGiveGeography, storage)).second();
 
-    // The few rows behind line and cell rejects, kept apart so those rejects do not read every row again.
+    // The few rows behind line and cell rejects, kept apart so those rejects do not read every row again;
+    // in as many partitions as the cores (not one per split), so the queries on them are not a task per split.
     Dataset<Row> notable = checked.where(col("status").notEqual(PopulationChecks.CANDIDATE)
-        .or(col("bad_cells").isNotNull())).localCheckpoint(true, storage);
+        .or(col("bad_cells").isNotNull())).coalesce(Math.max(1, spark.sparkContext().defaultParallelism()))
+        .localCheckpoint(true, storage);
     Dataset<Row> lines = checked.where(col("first"));
     Dataset<Row> inseparable = totals.inseparableAreas().isEmpty() ? lines.limit(0) : lines;
     Dataset<Row> rejects = PopulationChecks.lineRejects(notable.where(col("first")))
         .unionByName(PopulationChecks.cellRejects(notable)).unionByName(totals.rejects())
         .unionByName(inseparableRejects(inseparable, totals.inseparableAreas()));
     long apportioned = write(spark, locations, totals, rejects,
-        reconcile(checked, notable, totals.duplicateLines(), totals.usedAreas(), totals.inseparableAreas()));
+        reconcile(notable, totals.candidateLines(), files(spark, sources), totals.duplicateLines(), totals.usedAreas(),
+            totals.inseparableAreas()));
     if (apportioned > 0) {
       progress.start("population").done(apportioned + " council-years rest on shares of a merged area given in"
           + " data/reference/area_crosswalk.csv (method apportioned): estimates, see data/reference/CROSSWALK.md");
@@ -145,16 +152,32 @@ public final class PopulationJob {
         Outputs.parquetRows(spark, locations.processed("population_region")));
   }
 
+  /** The sources as file_no (their place in the list), source_file and layout, as the rows name them. */
+  private static Dataset<Row> files(SparkSession spark, List<PopulationSource> sources) {
+    List<Row> files = new ArrayList<>();
+    for (int f = 0; f < sources.size(); f++) {
+      files.add(RowFactory.create(f, sources.get(f).fileName(), sources.get(f).layoutName()));
+    }
+    return spark.createDataFrame(files, new StructType().add("file_no", DataTypes.IntegerType)
+        .add("source_file", DataTypes.StringType).add("layout", DataTypes.StringType));
+  }
+
   /**
    * Per file: lines read = used + out of scope + rejected. Lines are counted per file, area and status
-   * (a small table), and the few lines with an unusable or duplicate count are taken off their area's.
+   * (a small table: the candidates' from the per-key totals, the others' from the notable rows), and the
+   * few lines with an unusable or duplicate count are taken off their area's.
    *
-   * @param notable the rows that are not candidates or have an unusable count (a subset of rows)
+   * @param notable the rows that are not candidates or have an unusable count (a subset of the rows)
+   * @param candidateLines the candidate lines per file_no and area_code (see PopulationTotals.Totals)
+   * @param files file_no, source_file and layout of each source
    */
-  static Dataset<Row> reconcile(Dataset<Row> rows, Dataset<Row> notable, Dataset<Row> duplicateLines,
-      Dataset<Row> usedAreas, Dataset<Row> inseparableAreas) {
-    Dataset<Row> perArea = rows.where(col("first")).groupBy("source_file", "layout", "area_code", "status")
-        .agg(functions.count(lit(1)).as("lines"));
+  static Dataset<Row> reconcile(Dataset<Row> notable, Dataset<Row> candidateLines, Dataset<Row> files,
+      Dataset<Row> duplicateLines, Dataset<Row> usedAreas, Dataset<Row> inseparableAreas) {
+    Dataset<Row> perArea = candidateLines.join(functions.broadcast(files), "file_no")
+        .select(col("source_file"), col("layout"), col("area_code"), lit(PopulationChecks.CANDIDATE).as("status"),
+            col("lines"))
+        .unionByName(notable.where(col("first").and(col("status").notEqual(PopulationChecks.CANDIDATE)))
+            .groupBy("source_file", "layout", "area_code", "status").agg(functions.count(lit(1)).as("lines")));
     Dataset<Row> badLines = notable.where(col("bad_cells").isNotNull()).select("source_file", "source_line", "area_code")
         .unionByName(duplicateLines).distinct()
         .groupBy("source_file", "area_code").agg(functions.count(lit(1)).as("bad_lines"))
@@ -202,7 +225,7 @@ public final class PopulationJob {
 
   /** The files used, each with its layout and the mid-years it holds (read from the council table for Nomis files). */
   private static String describe(SparkSession spark, Locations locations, List<PopulationSource> sources) {
-    return sources.stream().map(s -> s.fileName() + " (" + s.layout().name().toLowerCase(Locale.ROOT)
+    return sources.stream().map(s -> s.fileName() + " (" + s.layoutName()
         + (s.layout() == Layout.WIDE ? " " + s.wideYear() : "")
         + (s.layout() == Layout.LONG ? ", mid-" + s.counts().get(0).year() + " to mid-"
             + s.counts().get(s.counts().size() - 1).year() : "")

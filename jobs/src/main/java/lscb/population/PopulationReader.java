@@ -147,7 +147,7 @@ public final class PopulationReader {
         lit(source.geography()).as("geography"),
         col("file_year"),
         col("source_line"),
-        lit(source.layout().name().toLowerCase()).as("layout"),
+        lit(source.layoutName()).as("layout"),
         lit(source.label(source.codeIndex())).as("code_field"),
         upper(trim(field(source.codeIndex()))).as("area_code"),
         upper(trim(field(source.smallAreaIndex() >= 0 ? source.smallAreaIndex() : source.codeIndex())))

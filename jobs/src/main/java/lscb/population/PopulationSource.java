@@ -256,6 +256,11 @@ public record PopulationSource(String path, String fileName, Layout layout, long
     return status(fileName, layout);
   }
 
+  /** The layout as the rows and the reconciliation name it: long, wide, small_area or nomis. */
+  public String layoutName() {
+    return layout.name().toLowerCase(Locale.ROOT);
+  }
+
   /** What the figures are, in words for people: "synthetic", or which real series. */
   public String description() {
     return description(fileName, layout);

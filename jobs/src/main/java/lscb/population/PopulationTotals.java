@@ -30,12 +30,13 @@ public final class PopulationTotals {
    * The results of one aggregation: the three tables, the rejects found on the way, the areas used,
    * the council-years that rest on a fixed share of a merged area, and the areas whose counts no
    * council could use because an area they need cannot be split back (area_code; on 2019+ geography
-   * BCP, and Dorset's E06000059, whose county also needs Christchurch out of BCP), and the lines
-   * holding a duplicate count (source_file, source_line, area_code).
+   * BCP, and Dorset's E06000059, whose county also needs Christchurch out of BCP), the lines
+   * holding a duplicate count (source_file, source_line, area_code), and the candidate lines per file
+   * and area (file_no, area_code, lines).
    */
   public record Totals(Dataset<Row> councils, Dataset<Row> boards, Dataset<Row> regions,
       Dataset<Row> rejects, Dataset<Row> usedAreas, Dataset<Row> apportioned, Dataset<Row> inseparableAreas,
-      Dataset<Row> duplicateLines) {}
+      Dataset<Row> duplicateLines, Dataset<Row> candidateLines) {}
 
   /** What makes two count rows copies of each other: area, small area, sex and year. */
   private static final String[] KEY = {"area_code", "small_area", "sex", "year"};
@@ -63,23 +64,27 @@ public final class PopulationTotals {
         .agg(functions.bit_or(col("good_bits")).as("good_bits"), functions.sum("children").as("children"),
             functions.min("file_no").as("file_no"), functions.max("geography").as("geography"),
             functions.bit_or(col("covered_bits")).as("covered_bits"),
-            functions.sum(functions.bit_count(col("covered_bits"))).as("covered_total"))
+            functions.sum(functions.bit_count(col("covered_bits"))).as("covered_total"),
+            functions.max("file_no").as("last_file_no"),
+            functions.sum(when(col("first"), lit(1L)).otherwise(lit(0L))).as("lines"))
         .localCheckpoint(true, storage);
     Dataset<Row> duplicates = duplicates(rows, counted);
     Column twice = functions.coalesce(col("twice_bits"), lit(0));
+    Column fileName = functions.element_at(functions.array(fileNames.stream().map(functions::lit)
+        .toArray(Column[]::new)), col("file_no").plus(1));
+    // Not stored: read twice from the stored per-key totals, by two cheap queries.
     Dataset<Row> groups = counted.join(broadcast(duplicates), sameKey(), "left")
         .select(Stream.concat(Stream.of(KEY_COLUMNS), Stream.of(
             col("good_bits").bitwiseAND(functions.bitwise_not(twice)).as("age_bits"), col("children"),
-            functions.element_at(functions.array(fileNames.stream().map(functions::lit).toArray(Column[]::new)),
-                col("file_no").plus(1)).as("source_file"), col("geography"))).toArray(Column[]::new))
-        // The ages are listed only where one is missing: a lambda per row and age costs seconds at scale.
-        .withColumn("missing", when(col("age_bits").equalTo(lit((1 << (PopulationSource.MAX_CHILD_AGE + 1)) - 1)),
-            functions.array().cast("array<int>")).otherwise(functions.filter(childAges,
-                age -> functions.call_function("shiftright", col("age_bits"), age).bitwiseAND(lit(1)).equalTo(0))))
-        .drop("age_bits")
-        .localCheckpoint(true, storage);
-    Dataset<Row> missingAges = groups.where(functions.size(col("missing")).gt(0)).select(
-        col("source_file"), noLine(), col("area_code"), lit("age").as("field"),
+            col("file_no"), col("geography"))).toArray(Column[]::new));
+    Column allAges = lit((1 << (PopulationSource.MAX_CHILD_AGE + 1)) - 1);
+    // The ages are listed only where one is missing, on the few such keys: a lambda per row and age costs
+    // seconds at scale.
+    Column missing = functions.filter(childAges,
+        age -> functions.call_function("shiftright", col("age_bits"), age).bitwiseAND(lit(1)).equalTo(0));
+    Dataset<Row> missingAges = groups.where(col("age_bits").notEqual(allAges))
+        .withColumn("missing", missing).select(
+        fileName.as("source_file"), noLine(), col("area_code"), lit("age").as("field"),
         array_join(col("missing"), ",").as("raw_value"),
         concat(col("area_code"), when(col("small_area").notEqual(col("area_code")),
                 concat(lit(" small area "), col("small_area"))).otherwise(lit("")),
@@ -88,11 +93,17 @@ public final class PopulationTotals {
             lit(" (every age 0-17 is needed; see this area's other rejects); the area is left out of that"
                 + " year's figures")).as("reason"));
 
+    // Fixed-width buffers again (the sexes as bits: F 1, M 2, P 4), so this is a hash aggregation too.
+    Column sexBit = when(col("sex").equalTo("F"), lit(1)).when(col("sex").equalTo("M"), lit(2))
+        .when(col("sex").equalTo("P"), lit(4)).otherwise(lit(0));
     Dataset<Row> areaYears = groups.groupBy("area_code", "year").agg(
-        functions.array_sort(functions.collect_set("sex")).as("sexes"),
-        functions.bool_and(functions.size(col("missing")).equalTo(0)).as("ages_complete"),
-        functions.sum("children").as("children"), functions.min("source_file").as("source_file"),
+        functions.bit_or(sexBit).as("sex_bits"),
+        functions.bool_and(col("age_bits").equalTo(allAges)).as("ages_complete"),
+        functions.sum("children").as("children"), functions.min("file_no").as("file_no"),
         functions.max("geography").as("geography"))
+        .select(col("area_code"), col("year"), functions.filter(functions.array(lit("F"), lit("M"), lit("P")),
+                (sex, i) -> functions.call_function("shiftright", col("sex_bits"), i).bitwiseAND(lit(1)).equalTo(1))
+            .as("sexes"), col("ages_complete"), col("children"), fileName.as("source_file"), col("geography"))
         .localCheckpoint(true, storage); // one row per area and year, read by most of what follows
     Column sexesOk = col("sexes").equalTo(functions.array(lit("F"), lit("M")))
         .or(col("sexes").equalTo(functions.array(lit("P"))));
@@ -180,7 +191,25 @@ public final class PopulationTotals {
         .groupBy("area_code").agg(functions.bool_and(col("blocked").isNotNull()).as("only"))
         .where(col("only")).select("area_code");
     return new Totals(councils, boards, regions, rejects, usedAreas, apportioned, inseparableAreas,
-        duplicateRows.select("source_file", "source_line", "area_code"));
+        duplicateRows.select("source_file", "source_line", "area_code"), candidateLines(rows, counted));
+  }
+
+  /**
+   * The candidate lines per file and area (file_no, area_code, lines), from the per-key totals: a key
+   * whose rows all come from one file counts its lines there; only the rows of keys found in several
+   * files (rare: the same area and year in two files) are read again to tell their files apart.
+   */
+  static Dataset<Row> candidateLines(Dataset<Row> rows, Dataset<Row> counted) {
+    Dataset<Row> oneFile = counted.where(col("file_no").equalTo(col("last_file_no")))
+        .groupBy("file_no", "area_code").agg(functions.sum("lines").as("lines"));
+    Dataset<Row> spread = other(counted.where(col("file_no").notEqual(col("last_file_no"))).select(KEY_COLUMNS));
+    Dataset<Row> lines = rows.where(col("status").equalTo(PopulationChecks.CANDIDATE).and(col("first")));
+    if (spread.isEmpty()) {
+      lines = lines.limit(0);
+    }
+    Dataset<Row> severalFiles = lines.join(broadcast(spread), sameKey(), "left_semi")
+        .groupBy("file_no", "area_code").agg(functions.count(lit(1)).as("lines"));
+    return oneFile.unionByName(severalFiles).groupBy("file_no", "area_code").agg(functions.sum("lines").as("lines"));
   }
 
   /**

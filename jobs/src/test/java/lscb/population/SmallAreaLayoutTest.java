@@ -108,6 +108,38 @@ class SmallAreaLayoutTest extends SparkTestBase {
   }
 
   @Test
+  void aFileGivenTwiceHasEveryLineRejectedInEachCopy() throws IOException {
+    Path population = Files.createDirectories(tmp.resolve("raw/population"));
+    StringBuilder header = new StringBuilder("LSOA Code,LSOA Name,LA Code (2018 boundaries),LA name (2018 boundaries),"
+        + "All Ages");
+    for (int age = 0; age <= 90; age++) {
+      header.append(',').append(age == 90 ? "90+" : String.valueOf(age));
+    }
+    List<String> lines = new ArrayList<>(List.of(header.toString()));
+    for (int lsoa = 1; lsoa <= 3; lsoa++) {
+      lines.add(row("E0101700" + lsoa, "Isle of Wight 00" + lsoa + "A", "E06000046", lsoa).replace(",E06000046,\"Name,"
+          + " 2021\"", ""));
+    }
+    lines.add(row("W01000001", "Isle of Anglesey 001A", "W06000001", 7).replace(",W06000001,\"Name, 2021\"", ""));
+    for (String name : List.of("sape-lsoa-mid-2006-males.csv", "sape-lsoa-mid-2006-males-copy.csv")) {
+      Files.write(population.resolve(name), lines, StandardCharsets.UTF_8);
+    }
+
+    Locations where = new Locations(tmp.resolve("raw").toString(), REFERENCE, "unused", tmp.resolve("out").toString());
+    PopulationJob.run(spark, where, new Progress(System.out));
+    List<Row> perFile = sql("SELECT source_file, rows_read, used, out_of_scope, rejected FROM parquet.`%s`"
+        + " ORDER BY source_file", where.processed("population_reconciliation"));
+    assertEquals(2, perFile.size(), "one reconciliation row per copy: " + perFile);
+    for (Row r : perFile) {
+      assertEquals(List.of(4L, 0L, 1L, 3L), List.of(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4)),
+          r.getString(0) + ": its own four lines read, none used, the Welsh one out of scope, the three copied"
+              + " Isle of Wight lines rejected (each count is in the other file too)");
+    }
+    assertEquals(6L, sql("SELECT count(*) FROM parquet.`%s` WHERE reason LIKE 'duplicate%%'",
+        where.rejects("population")).get(0).getLong(0), "a duplicate reject for each copied line of each file");
+  }
+
+  @Test
   void theGeneratedSmallAreasAddUpToTheDistrictFilesCouncils() throws IOException {
     String crosswalk = REFERENCE + "/area_crosswalk.csv";
     Path small = tmp.resolve("small");
