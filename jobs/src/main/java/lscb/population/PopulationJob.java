@@ -55,7 +55,9 @@ public final class PopulationJob {
     }
     AreaCrosswalk crosswalk = AreaCrosswalk.load(spark, locations);
     Dataset<Row> codes = crosswalk.areas().select("area_code");
-    TextSplits splits = PopulationReader.scan(spark, sources);
+    // The crosswalk's cache is filled while the files are scanned: both are small jobs, one task each at times.
+    TextSplits splits = Concurrently.both(spark, "crosswalk", () -> crosswalk.areas().count(),
+        "scan", () -> PopulationReader.scan(spark, sources)).second();
     // Large inputs keep the stage's caches on disk by design (memory stays bounded; no cache overflows
     // memory and spills); the shipped data's fit in memory and are fastest there.
     long bytes = splits.files().stream().mapToLong(TextSplits.FileScan::bytes).sum();
