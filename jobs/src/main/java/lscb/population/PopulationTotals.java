@@ -119,7 +119,8 @@ public final class PopulationTotals {
 
     Dataset<Row> chosen = areaStatus.join(broadcast(crosswalk.areas()), "area_code")
         .withColumn("best", functions.min("rank").over(Window.partitionBy("council_code", "year")))
-        .where(col("rank").equalTo(col("best")));
+        .where(col("rank").equalTo(col("best")))
+        .localCheckpoint(true, storage); // the areas each council-year rests on: read by five queries
     Dataset<Row> councilYears = chosen.groupBy("council_code", "year").agg(
             functions.bool_and(col("ok")).as("areas_ok"),
             functions.round(functions.sum(col("children").cast(DataTypes.createDecimalType(20, 0))
