@@ -33,12 +33,7 @@ class SmallAreaLayoutTest extends SparkTestBase {
     Path population = Files.createDirectories(tmp.resolve("raw/population"));
     List<String> lines = new ArrayList<>(List.of("Mid-2006 Population Estimates for Lower Layer Super Output Areas",
         "Mid-2006: SEX,,,", ""));
-    StringBuilder header = new StringBuilder("LSOA Code,LSOA Name,LA Code (2018 boundaries),LA name (2018 boundaries),"
-        + "LA Code (2021 boundaries),LA name (2021 boundaries),All Ages");
-    for (int age = 0; age <= 90; age++) {
-      header.append(',').append(age == 90 ? "90+" : String.valueOf(age));
-    }
-    lines.add(header.toString());
+    lines.add(header(true));
     long expected = 0;
     for (int lsoa = 1; lsoa <= 5; lsoa++) {
       lines.add(row("E0101700" + lsoa, "Isle of Wight 00" + lsoa + "A", "E06000046", lsoa));
@@ -77,13 +72,8 @@ class SmallAreaLayoutTest extends SparkTestBase {
   @Test
   void aRepeatedSmallAreaLeavesItsCouncilOutInsteadOfShort() throws IOException {
     Path population = Files.createDirectories(tmp.resolve("raw/population"));
-    StringBuilder header = new StringBuilder("LSOA Code,LSOA Name,LA Code (2018 boundaries),LA name (2018 boundaries),"
-        + "All Ages");
-    for (int age = 0; age <= 90; age++) {
-      header.append(',').append(age == 90 ? "90+" : String.valueOf(age));
-    }
     for (String sex : List.of("females", "males")) {
-      List<String> lines = new ArrayList<>(List.of(header.toString()));
+      List<String> lines = new ArrayList<>(List.of(header(false)));
       for (int lsoa = 1; lsoa <= 3; lsoa++) {
         lines.add(row("E0101700" + lsoa, "Isle of Wight 00" + lsoa + "A", "E06000046", lsoa).replace(",E06000046,\"Name,"
             + " 2021\"", ""));
@@ -110,12 +100,7 @@ class SmallAreaLayoutTest extends SparkTestBase {
   @Test
   void aFileGivenTwiceHasEveryLineRejectedInEachCopy() throws IOException {
     Path population = Files.createDirectories(tmp.resolve("raw/population"));
-    StringBuilder header = new StringBuilder("LSOA Code,LSOA Name,LA Code (2018 boundaries),LA name (2018 boundaries),"
-        + "All Ages");
-    for (int age = 0; age <= 90; age++) {
-      header.append(',').append(age == 90 ? "90+" : String.valueOf(age));
-    }
-    List<String> lines = new ArrayList<>(List.of(header.toString()));
+    List<String> lines = new ArrayList<>(List.of(header(false)));
     for (int lsoa = 1; lsoa <= 3; lsoa++) {
       lines.add(row("E0101700" + lsoa, "Isle of Wight 00" + lsoa + "A", "E06000046", lsoa).replace(",E06000046,\"Name,"
           + " 2021\"", ""));
@@ -166,6 +151,16 @@ class SmallAreaLayoutTest extends SparkTestBase {
     assertEquals(300, expected.size(), "the district file gives the 150 councils at mid-2001 and mid-2002");
     assertEquals(expected, sql(query, fromSmall.processed("population_council")),
         "the small areas' sums per council and year equal the district file's");
+  }
+
+  /** A small-area header: LSOA code and name, LA code and name (2018, and 2021 when asked), all ages, 0 ... 90+. */
+  private static String header(boolean with2021) {
+    StringBuilder header = new StringBuilder("LSOA Code,LSOA Name,LA Code (2018 boundaries),LA name (2018 boundaries),"
+        + (with2021 ? "LA Code (2021 boundaries),LA name (2021 boundaries)," : "") + "All Ages");
+    for (int age = 0; age <= 90; age++) {
+      header.append(',').append(age == 90 ? "90+" : String.valueOf(age));
+    }
+    return header.toString();
   }
 
   private static long value(int lsoa, int age) {
