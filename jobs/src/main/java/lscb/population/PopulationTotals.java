@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
@@ -38,10 +37,6 @@ public final class PopulationTotals {
       Dataset<Row> rejects, Dataset<Row> usedAreas, Dataset<Row> apportioned, Dataset<Row> inseparableAreas,
       Dataset<Row> duplicateLines, Dataset<Row> candidateLines) {}
 
-  /** What makes two count rows copies of each other: area, small area, sex and year. */
-  private static final String[] KEY = {"area_code", "small_area", "sex", "year"};
-  private static final Column[] KEY_COLUMNS = Stream.of(KEY).map(functions::col).toArray(Column[]::new);
-
   /**
    * Aggregates checked count rows (see PopulationChecks#countRows; status, area_code, small_area, sex,
    * year, file_no, geography, covered_bits, good_bits, children) into the tables; an area made of small
@@ -60,7 +55,7 @@ public final class PopulationTotals {
     Column childAges = functions.sequence(lit(0), lit(PopulationSource.MAX_CHILD_AGE));
     // Fixed-width buffers only (ages as bits of an int, the file as its number), so the one step over
     // every row is a hash aggregation; a string or set buffer would make Spark sort the rows.
-    Dataset<Row> counted = rows.where(col("status").equalTo(PopulationChecks.CANDIDATE)).groupBy(KEY_COLUMNS)
+    Dataset<Row> counted = rows.where(col("status").equalTo(PopulationChecks.CANDIDATE)).groupBy(CountKeys.KEY_COLUMNS)
         .agg(functions.bit_or(col("good_bits")).as("good_bits"), functions.sum("children").as("children"),
             functions.min("file_no").as("file_no"), functions.max("geography").as("geography"),
             functions.bit_or(col("covered_bits")).as("covered_bits"),
@@ -68,13 +63,13 @@ public final class PopulationTotals {
             functions.max("file_no").as("last_file_no"),
             functions.sum(when(col("first"), lit(1L)).otherwise(lit(0L))).as("lines"))
         .localCheckpoint(true, storage);
-    Dataset<Row> duplicates = duplicates(rows, counted);
+    Dataset<Row> duplicates = CountKeys.duplicates(rows, counted);
     Column twice = functions.coalesce(col("twice_bits"), lit(0));
     Column fileName = functions.element_at(functions.array(fileNames.stream().map(functions::lit)
         .toArray(Column[]::new)), col("file_no").plus(1));
     // Not stored: read twice from the stored per-key totals, by two cheap queries.
-    Dataset<Row> groups = counted.join(broadcast(duplicates), sameKey(), "left")
-        .select(Stream.concat(Stream.of(KEY_COLUMNS), Stream.of(
+    Dataset<Row> groups = counted.join(broadcast(duplicates), CountKeys.sameKey(), "left")
+        .select(Stream.concat(Stream.of(CountKeys.KEY_COLUMNS), Stream.of(
             col("good_bits").bitwiseAND(functions.bitwise_not(twice)).as("age_bits"), col("children"),
             col("file_no"), col("geography"))).toArray(Column[]::new));
     Column allAges = lit((1 << (PopulationSource.MAX_CHILD_AGE + 1)) - 1);
@@ -179,10 +174,10 @@ public final class PopulationTotals {
         .select("year", "region_code", "region_name", "children_under_18");
 
     Dataset<Row> duplicateRows = rows.where(col("status").equalTo(PopulationChecks.CANDIDATE))
-        .join(broadcast(duplicates), sameKey())
+        .join(broadcast(duplicates), CountKeys.sameKey())
         .where(col("covered_bits").bitwiseAND(col("twice_bits")).notEqual(0));
     Dataset<Row> rejects = missingAges.unionByName(badSexes).unionByName(incomplete).unionByName(absent)
-        .unionByName(duplicateRejects(duplicateRows));
+        .unionByName(CountKeys.duplicateRejects(duplicateRows));
     Dataset<Row> usedAreas = chosen.select("area_code").distinct();
     Dataset<Row> apportioned = chosen.where(col("method").equalTo("apportioned"))
         .select("council_code", "year").distinct();
@@ -192,25 +187,7 @@ public final class PopulationTotals {
         .groupBy("area_code").agg(functions.bool_and(col("blocked").isNotNull()).as("only"))
         .where(col("only")).select("area_code");
     return new Totals(councils, boards, regions, rejects, usedAreas, apportioned, inseparableAreas,
-        duplicateRows.select("source_file", "source_line", "area_code"), candidateLines(rows, counted));
-  }
-
-  /**
-   * The candidate lines per file and area (file_no, area_code, lines), from the per-key totals: a key
-   * whose rows all come from one file counts its lines there; only the rows of keys found in several
-   * files (rare: the same area and year in two files) are read again to tell their files apart.
-   */
-  static Dataset<Row> candidateLines(Dataset<Row> rows, Dataset<Row> counted) {
-    Dataset<Row> oneFile = counted.where(col("file_no").equalTo(col("last_file_no")))
-        .groupBy("file_no", "area_code").agg(functions.sum("lines").as("lines"));
-    Dataset<Row> spread = other(counted.where(col("file_no").notEqual(col("last_file_no"))).select(KEY_COLUMNS));
-    Dataset<Row> lines = rows.where(col("status").equalTo(PopulationChecks.CANDIDATE).and(col("first")));
-    if (spread.isEmpty()) {
-      lines = lines.limit(0);
-    }
-    Dataset<Row> severalFiles = lines.join(broadcast(spread), sameKey(), "left_semi")
-        .groupBy("file_no", "area_code").agg(functions.count(lit(1)).as("lines"));
-    return oneFile.unionByName(severalFiles).groupBy("file_no", "area_code").agg(functions.sum("lines").as("lines"));
+        duplicateRows.select("source_file", "source_line", "area_code"), CountKeys.candidateLines(rows, counted));
   }
 
   /**
@@ -230,55 +207,6 @@ public final class PopulationTotals {
     return expected.join(present, new String[] {"council_code", "year", "part_code"}, "left_anti")
         .groupBy("council_code", "year", "geography")
         .agg(array_join(functions.array_sort(functions.collect_set("part_code")), ", ").as("missing_parts"));
-  }
-
-  /**
-   * The keys (area, small area, sex, year, as other_area_code, ...) whose rows count some age more
-   * than once, with twice_bits (those ages): found from the per-key totals, so only the few such keys'
-   * rows are looked at again.
-   */
-  static Dataset<Row> duplicates(Dataset<Row> rows, Dataset<Row> counted) {
-    Dataset<Row> overlapping = other(counted.where(col("covered_total").gt(functions.bit_count(col("covered_bits")))));
-    Column seenTwice = functions.aggregate(functions.collect_list("covered_bits"),
-        struct(lit(0).as("seen"), lit(0).as("twice")),
-        (acc, bits) -> struct(acc.getField("seen").bitwiseOR(bits).as("seen"),
-            acc.getField("twice").bitwiseOR(acc.getField("seen").bitwiseAND(bits)).as("twice")),
-        acc -> acc.getField("twice"));
-    Dataset<Row> candidates = rows.where(col("status").equalTo(PopulationChecks.CANDIDATE));
-    // Usually no key overlaps: then no row is read again (an empty input makes the joins below empty).
-    if (overlapping.isEmpty()) {
-      candidates = candidates.limit(0);
-    }
-    return other(candidates.join(broadcast(overlapping), sameKey(), "left_semi")
-        .groupBy(KEY_COLUMNS).agg(seenTwice.as("twice_bits")));
-  }
-
-  /** One reject per row holding a duplicate count (with twice_bits), in the population_reject columns. */
-  static Dataset<Row> duplicateRejects(Dataset<Row> duplicateRows) {
-    Column ages = array_join(functions.filter(functions.sequence(lit(0), lit(PopulationSource.MAX_CHILD_AGE)),
-        age -> functions.call_function("shiftright", col("covered_bits").bitwiseAND(col("twice_bits")), age)
-            .bitwiseAND(lit(1)).equalTo(1)), ", ");
-    return duplicateRows.select(col("source_file"), col("source_line"), col("area_code"), col("fields").as("field"),
-        lit(null).cast(DataTypes.StringType).as("raw_value"),
-        concat(lit("duplicate: another row also counts this area, sex and year at age(s) "), ages,
-            lit(" (two files or two rows for the same year?); keep one row, none of the copies is used")).as("reason"));
-  }
-
-  /** The key columns renamed other_*, so a join with the rows they came from names each side plainly. */
-  private static Dataset<Row> other(Dataset<Row> keyed) {
-    for (String column : KEY) {
-      keyed = keyed.withColumnRenamed(column, "other_" + column);
-    }
-    return keyed;
-  }
-
-  /** Equality of the key columns with their other_* copies, a null equal to a null (as a group's key). */
-  private static Column sameKey() {
-    Column equal = lit(true);
-    for (String column : KEY) {
-      equal = equal.and(col(column).eqNullSafe(col("other_" + column)));
-    }
-    return equal;
   }
 
   /**
