@@ -21,11 +21,8 @@ import lscb.schema.Schemas;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /** The population stage: ONS estimates in, children under 18 per council, board and region out. */
@@ -85,11 +82,10 @@ public final class PopulationJob {
     // The first pass over the rows (the totals' checkpoints) runs beside the crosswalk's own checks;
     // a broken crosswalk stops the stage before anything is written.
     boolean codesGiveGeography = sources.stream().anyMatch(s -> s.geography() == NomisLayout.GEOGRAPHY_FROM_CODES);
-    List<String> fileNames = sources.stream().map(PopulationSource::fileName).toList();
     Totals totals = Concurrently.both(spark, "crosswalk", () -> {
       crosswalk.check();
       return null;
-    }, "totals", () -> PopulationTotals.of(checked, fileNames, crosswalk, population,
+    }, "totals", () -> PopulationTotals.of(checked, sources, crosswalk, population,
         codesGiveGeography, storage)).second();
 
     // The few rows behind line and cell rejects, kept apart so those rejects do not read every row again;
@@ -103,7 +99,7 @@ public final class PopulationJob {
         .unionByName(PopulationChecks.cellRejects(notable)).unionByName(totals.rejects())
         .unionByName(inseparableRejects(inseparable, totals.inseparableAreas()));
     long apportioned = write(spark, locations, totals, rejects,
-        reconcile(notable, totals.candidateLines(), files(spark, sources), totals.duplicateLines(), totals.usedAreas(),
+        reconcile(notable, totals.candidateLines(), totals.duplicateLines(), totals.usedAreas(),
             totals.inseparableAreas()));
     if (apportioned > 0) {
       progress.start("population").done(apportioned + " council-years rest on shares of a merged area given in"
@@ -154,30 +150,17 @@ public final class PopulationJob {
         Outputs.parquetRows(spark, locations.processed("population_region")));
   }
 
-  /** The sources as file_no (their place in the list), source_file and layout, as the rows name them. */
-  private static Dataset<Row> files(SparkSession spark, List<PopulationSource> sources) {
-    List<Row> files = new ArrayList<>();
-    for (int f = 0; f < sources.size(); f++) {
-      files.add(RowFactory.create(f, sources.get(f).fileName(), sources.get(f).layoutName()));
-    }
-    return spark.createDataFrame(files, new StructType().add("file_no", DataTypes.IntegerType)
-        .add("source_file", DataTypes.StringType).add("layout", DataTypes.StringType));
-  }
-
   /**
    * Per file: lines read = used + out of scope + rejected. Lines are counted per file, area and status
    * (a small table: the candidates' from the per-key totals, the others' from the notable rows), and the
    * few lines with an unusable or duplicate count are taken off their area's.
    *
    * @param notable the rows that are not candidates or have an unusable count (a subset of the rows)
-   * @param candidateLines the candidate lines per file_no and area_code (see PopulationTotals.Totals)
-   * @param files file_no, source_file and layout of each source
+   * @param candidateLines the candidate lines per file and area (see PopulationTotals.Totals)
    */
-  static Dataset<Row> reconcile(Dataset<Row> notable, Dataset<Row> candidateLines, Dataset<Row> files,
-      Dataset<Row> duplicateLines, Dataset<Row> usedAreas, Dataset<Row> inseparableAreas) {
-    Dataset<Row> perArea = candidateLines.join(functions.broadcast(files), "file_no")
-        .select(col("source_file"), col("layout"), col("area_code"), lit(PopulationChecks.CANDIDATE).as("status"),
-            col("lines"))
+  static Dataset<Row> reconcile(Dataset<Row> notable, Dataset<Row> candidateLines, Dataset<Row> duplicateLines,
+      Dataset<Row> usedAreas, Dataset<Row> inseparableAreas) {
+    Dataset<Row> perArea = candidateLines.withColumn("status", lit(PopulationChecks.CANDIDATE))
         .unionByName(notable.where(col("first").and(col("status").notEqual(PopulationChecks.CANDIDATE)))
             .groupBy("source_file", "layout", "area_code", "status").agg(functions.count(lit(1)).as("lines")));
     Dataset<Row> badLines = notable.where(col("bad_cells").isNotNull()).select("source_file", "source_line", "area_code")

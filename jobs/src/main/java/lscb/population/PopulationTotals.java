@@ -31,7 +31,7 @@ public final class PopulationTotals {
    * council could use because an area they need cannot be split back (area_code; on 2019+ geography
    * BCP, and Dorset's E06000059, whose county also needs Christchurch out of BCP), the lines
    * holding a duplicate count (source_file, source_line, area_code), and the candidate lines per file
-   * and area (file_no, area_code, lines).
+   * and area (source_file, layout, area_code, lines).
    */
   public record Totals(Dataset<Row> councils, Dataset<Row> boards, Dataset<Row> regions,
       Dataset<Row> rejects, Dataset<Row> usedAreas, Dataset<Row> apportioned, Dataset<Row> inseparableAreas,
@@ -44,13 +44,13 @@ public final class PopulationTotals {
    * row, a row of blanks) leaves its area incomplete instead of silently smaller. Ages that two rows of
    * one area, small area, sex and year both count are duplicates: no copy is used.
    *
-   * @param fileNames the source files' names, by file_no
+   * @param sources the source files, by file_no
    * @param folder the population location, named in rejects that belong to no one line
    * @param codesGiveGeography some file's geography is inferred from its codes (a Nomis export, see
    *     {@link #inferGeography})
    * @param storage where the checkpointed aggregates are kept (disk for large inputs)
    */
-  public static Totals of(Dataset<Row> rows, List<String> fileNames, AreaCrosswalk crosswalk, String folder,
+  public static Totals of(Dataset<Row> rows, List<PopulationSource> sources, AreaCrosswalk crosswalk, String folder,
       boolean codesGiveGeography, StorageLevel storage) {
     Column childAges = functions.sequence(lit(0), lit(PopulationSource.MAX_CHILD_AGE));
     // Fixed-width buffers only (ages as bits of an int, the file as its number), so the one step over
@@ -65,8 +65,7 @@ public final class PopulationTotals {
         .localCheckpoint(true, storage);
     Dataset<Row> duplicates = CountKeys.duplicates(rows, counted);
     Column twice = functions.coalesce(col("twice_bits"), lit(0));
-    Column fileName = functions.element_at(functions.array(fileNames.stream().map(functions::lit)
-        .toArray(Column[]::new)), col("file_no").plus(1));
+    Column fileName = byFileNo(sources.stream().map(PopulationSource::fileName).toList());
     // Not stored: read twice from the stored per-key totals, by two cheap queries.
     Dataset<Row> groups = counted.join(broadcast(duplicates), CountKeys.sameKey(), "left")
         .select(Stream.concat(Stream.of(CountKeys.KEY_COLUMNS), Stream.of(
@@ -187,7 +186,9 @@ public final class PopulationTotals {
         .groupBy("area_code").agg(functions.bool_and(col("blocked").isNotNull()).as("only"))
         .where(col("only")).select("area_code");
     return new Totals(councils, boards, regions, rejects, usedAreas, apportioned, inseparableAreas,
-        duplicateRows.select("source_file", "source_line", "area_code"), CountKeys.candidateLines(rows, counted));
+        duplicateRows.select("source_file", "source_line", "area_code"), CountKeys.candidateLines(rows, counted)
+        .select(fileName.as("source_file"), byFileNo(sources.stream().map(PopulationSource::layoutName).toList())
+            .as("layout"), col("area_code"), col("lines")));
   }
 
   /**
@@ -222,6 +223,12 @@ public final class PopulationTotals {
         .withColumn("geography", when(col("geography").equalTo(NomisLayout.GEOGRAPHY_FROM_CODES),
             functions.coalesce(col("implied_geography"), lit(-1))).otherwise(col("geography")))
         .drop("implied_geography");
+  }
+
+  /** The given text of each source file, for a row's file_no (its place among the sources). */
+  private static Column byFileNo(List<String> perFile) {
+    return functions.element_at(functions.array(perFile.stream().map(functions::lit).toArray(Column[]::new)),
+        col("file_no").plus(1));
   }
 
   private static Column noLine() {
