@@ -130,6 +130,8 @@ class LauncherTest {
         String cli = Files.readString(calls).lines().filter(l -> l.contains("lscb.cli.Lscb")).findFirst().orElseThrow();
         assertEquals(size < threshold, cli.contains("-XX:TieredStopAtLevel=1"),
             args + " (" + size + " bytes): C1 alone below " + threshold + " bytes, C2 as well from there");
+        assertEquals(size >= threshold, cli.contains("-XX:MaxNodeLimit=20000 "),
+            args + " (" + size + " bytes): C2's smaller budget comes with C2");
       }
     }
   }
