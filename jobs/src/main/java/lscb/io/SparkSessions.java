@@ -44,6 +44,7 @@ public final class SparkSessions {
         // rows and per-key totals): about a second of a 120M-value run. KryoRecords covers our records.
         .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
         .config("spark.kryo.registrator", KryoRecords.class.getName())
+        .config("spark.kryo.referenceTracking", "false") // rows hold no shared or cyclic references
         .config(LocalFiles.SETTING, LocalFiles.class.getName());
     if (master != null && !master.isBlank()) {
       builder.master(master);
