@@ -60,6 +60,21 @@ class SplitReadingTest extends SparkTestBase {
   }
 
   @Test
+  void linesLongerThanTheReadBufferStayWhole() throws IOException {
+    Path file = tmp.resolve("long.jsonl");
+    String longLine = "{\"return_id\": \"" + "y".repeat(150_000) + "\"}";
+    // Lines cross the reader's 64 KiB chunks, and one is longer than two of them.
+    Files.write(file, ("{\"a\": 1}\n" + longLine + "\r\n" + "{\"b\": \"" + "z".repeat(70_000) + "\"}\n{\"c\": 3}\n")
+        .getBytes(StandardCharsets.UTF_8));
+    List<String> files = List.of("file:" + file);
+    List<Row> whole = records(files, null);
+    assertEquals(List.of(1L, 2L, 3L, 4L), whole.stream().map(r -> r.getLong(2)).toList(),
+        "every line is read once, with its number");
+    assertEquals(longLine, whole.get(1).getString(3), "the 150,000-character line is read whole, without its CR");
+    assertEquals(whole, records(files, 50_000L), "50,000-byte splits give the same records as the whole file");
+  }
+
+  @Test
   void normaliseGivesTheSameRejectsAndReconciliationInSmallSplits() throws IOException {
     Path raw = Fixtures.copyReturns(tmp.resolve("raw"));
     Normalise.run(spark, Fixtures.locations(raw, tmp.resolve("whole")), new Progress(System.out));
