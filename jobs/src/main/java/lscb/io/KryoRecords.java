@@ -5,7 +5,10 @@ import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import org.apache.spark.serializer.KryoRegistrator;
 import org.apache.spark.sql.catalyst.expressions.GenericRow;
 
-/** Lets Kryo carry the project's Java records (their final fields defeat its field serializer). */
+/**
+ * Registers what Kryo carries for the project: its Java records (their final fields defeat Kryo's field
+ * serializer) and the rows its own jobs return.
+ */
 public final class KryoRecords implements KryoRegistrator {
   @Override
   public void registerClasses(Kryo kryo) {

@@ -54,7 +54,7 @@ final class SplitLines implements AutoCloseable {
         // A split that is not the whole file does not yield the empty piece after a final '\n'.
         return whole || length > 0;
       }
-      // Copy up to the next '\n' in the chunk at once: a byte at a time was a tenth of a large run.
+      // Copy up to the next '\n' in the chunk at once (a line may run on into the next chunk).
       int from = chunkPos;
       int to = from;
       while (to < chunkLen && chunk[to] != '\n') {
