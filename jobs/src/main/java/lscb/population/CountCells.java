@@ -21,12 +21,15 @@ import org.apache.spark.sql.types.StructType;
 final class CountCells implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** What the check gives per line: good (the usable ages as bits), children (their sum), bad (index, reason). */
+  /**
+   * What the check gives per line: good (the usable ages as bits), children (their sum), bad (per unusable
+   * cell: field, its column's label; raw_value, the cell's text; reason), the shape of the stage's rejects.
+   */
   static final StructType CHECKED = new StructType()
       .add("good", DataTypes.IntegerType, false)
       .add("children", DataTypes.LongType, false)
-      .add("bad", DataTypes.createArrayType(new StructType().add("index", DataTypes.IntegerType, false)
-          .add("reason", DataTypes.StringType, false)), true);
+      .add("bad", DataTypes.createArrayType(new StructType().add("field", DataTypes.StringType, true)
+          .add("raw_value", DataTypes.StringType, true).add("reason", DataTypes.StringType, false)), true);
 
   static final String BLANK = "no count for this child age: the cell is blank; enter the count (0 if none)";
   static final String NOT_AVAILABLE = "no count for this child age: '-' (not available in the source); the area is"
@@ -37,10 +40,15 @@ final class CountCells implements Serializable {
   static final String NOT_WHOLE = "count is not a whole number; fix the value (digits only)";
 
   private final int[] ages;
+  private final String[] labels;
 
-  /** @param ages the child age each cell counts, by position (0 for a cell whose age the line gives) */
-  CountCells(int[] ages) {
+  /**
+   * @param ages the child age each cell counts, by position (0 for a cell whose age the line gives)
+   * @param labels each cell's column label, by position (null where the caller names the field itself)
+   */
+  CountCells(int[] ages, String[] labels) {
     this.ages = ages.clone();
+    this.labels = labels.clone();
   }
 
   /** The check as a column: cells is an array of the raw cell texts, in the order of the ages given. */
@@ -55,7 +63,8 @@ final class CountCells implements Serializable {
     long children = 0;
     List<Row> bad = null;
     for (int i = 0; i < ages.length; i++) {
-      String text = i < cells.length() ? spaceTrimmed(cells.apply(i)) : null;
+      String raw = i < cells.length() ? cells.apply(i) : null;
+      String text = spaceTrimmed(raw);
       long count = count(text);
       if (count >= 0) {
         good |= 1 << ages[i];
@@ -64,7 +73,7 @@ final class CountCells implements Serializable {
         if (bad == null) {
           bad = new ArrayList<>();
         }
-        bad.add(RowFactory.create(i, reason(text)));
+        bad.add(RowFactory.create(labels[i], raw, reason(text)));
       }
     }
     return RowFactory.create(good, children, bad == null ? null : scala.jdk.javaapi.CollectionConverters.asScala(bad)

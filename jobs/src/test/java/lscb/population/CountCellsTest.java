@@ -42,18 +42,21 @@ class CountCellsTest {
 
   @Test
   void aLineGivesItsUsableAgesTheirSumAndItsBadCells() {
-    CountCells check = new CountCells(new int[] {0, 1, 2, 5});
+    CountCells check = new CountCells(new int[] {0, 1, 2, 5}, new String[] {"0", "1", "2", "5"});
     Row row = check.apply(seq(" 10 ", "x", null, "2,000"));
     assertEquals(0b100001, row.getInt(0), "ages 0 and 5 are usable (spaces trimmed as Spark's trim does)");
     assertEquals(2_010L, row.getLong(1), "the usable counts' sum");
     List<Row> bad = scala.jdk.javaapi.CollectionConverters.asJava(row.<Row>getSeq(2));
     assertEquals(2, bad.size(), "two unusable cells");
-    assertEquals(1, bad.get(0).getInt(0), "the first unusable cell is the second");
-    assertEquals(CountCells.NOT_WHOLE, bad.get(0).getString(1), "its reason");
-    assertEquals(CountCells.BLANK, bad.get(1).getString(1), "a missing cell is blank");
+    assertEquals("1", bad.get(0).getString(0), "the first unusable cell is the second, named by its label");
+    assertEquals("x", bad.get(0).getString(1), "its text as given");
+    assertEquals(CountCells.NOT_WHOLE, bad.get(0).getString(2), "its reason");
+    assertEquals("2", bad.get(1).getString(0), "the second unusable cell is the third");
+    assertNull(bad.get(1).getString(1), "a missing cell has no text");
+    assertEquals(CountCells.BLANK, bad.get(1).getString(2), "a missing cell is blank");
     assertNull(check.apply(seq("1", "2", "3", "4")).get(2), "no bad cells: null, not an empty list");
-    assertEquals(CountCells.NOT_WHOLE, new CountCells(new int[] {0}).apply(seq("\t1")).<Row>getSeq(2).apply(0)
-        .getString(1), "a tab is not trimmed (Spark's trim removes spaces only)");
+    assertEquals(CountCells.NOT_WHOLE, new CountCells(new int[] {0}, new String[] {"0"}).apply(seq("\t1"))
+        .<Row>getSeq(2).apply(0).getString(2), "a tab is not trimmed (Spark's trim removes spaces only)");
   }
 
   private static scala.collection.Seq<String> seq(String... cells) {
