@@ -53,25 +53,18 @@ public final class PopulationTotals {
   public static Totals of(Dataset<Row> rows, List<PopulationSource> sources, AreaCrosswalk crosswalk, String folder,
       boolean codesGiveGeography, StorageLevel storage) {
     Column childAges = functions.sequence(lit(0), lit(PopulationSource.MAX_CHILD_AGE));
-    // Fixed-width buffers only (ages as bits of an int, the file as its number), so the one step over
-    // every row is a hash aggregation; a string or set buffer would make Spark sort the rows.
-    Dataset<Row> counted = rows.where(col("status").equalTo(PopulationChecks.CANDIDATE)).groupBy(CountKeys.KEY_COLUMNS)
-        .agg(functions.bit_or(col("good_bits")).as("good_bits"), functions.sum("children").as("children"),
-            functions.min("file_no").as("file_no"), functions.max("geography").as("geography"),
-            functions.bit_or(col("covered_bits")).as("covered_bits"),
-            functions.sum(functions.bit_count(col("covered_bits"))).as("covered_total"),
-            functions.max("file_no").as("last_file_no"),
-            functions.sum(when(col("first"), lit(1L)).otherwise(lit(0L))).as("lines"))
-        .localCheckpoint(true, storage);
-    Dataset<Row> duplicates = CountKeys.duplicates(rows, counted);
+    Column allAges = lit(CountKeys.ALL_AGES);
+    // The one step over every row; what is kept is small whatever the input (see CountKeys#summary).
+    Dataset<Row> summary = CountKeys.summary(rows).localCheckpoint(true, storage);
+    Dataset<Row> rareKeys = summary.where(col("rare"));
+    Dataset<Row> duplicates = CountKeys.duplicates(rows, rareKeys);
     Column twice = functions.coalesce(col("twice_bits"), lit(0));
     Column fileName = byFileNo(sources.stream().map(PopulationSource::fileName).toList());
-    // Not stored: read twice from the stored per-key totals, by two cheap queries.
-    Dataset<Row> groups = counted.join(broadcast(duplicates), CountKeys.sameKey(), "left")
+    // Only a rare key can miss an age: every other key counts each child age once.
+    Dataset<Row> groups = rareKeys.join(broadcast(duplicates), CountKeys.sameKey(), "left")
         .select(Stream.concat(Stream.of(CountKeys.KEY_COLUMNS), Stream.of(
             col("good_bits").bitwiseAND(functions.bitwise_not(twice)).as("age_bits"), col("children"),
             col("file_no"), col("geography"))).toArray(Column[]::new));
-    Column allAges = lit((1 << (PopulationSource.MAX_CHILD_AGE + 1)) - 1);
     // The ages are listed only where one is missing, on the few such keys: a lambda per row and age costs
     // seconds at scale.
     Column missing = functions.filter(childAges,
@@ -87,12 +80,8 @@ public final class PopulationTotals {
             lit(" (every age 0-17 is needed; see this area's other rejects); the area is left out of that"
                 + " year's figures")).as("reason"));
 
-    // Fixed-width buffers again (the sexes as bits: F 1, M 2, P 4), so this is a hash aggregation too.
-    Column sexBit = when(col("sex").equalTo("F"), lit(1)).when(col("sex").equalTo("M"), lit(2))
-        .when(col("sex").equalTo("P"), lit(4)).otherwise(lit(0));
-    Dataset<Row> areaYears = groups.groupBy("area_code", "year").agg(
-        functions.bit_or(sexBit).as("sex_bits"),
-        functions.bool_and(col("age_bits").equalTo(allAges)).as("ages_complete"),
+    Dataset<Row> areaYears = summary.groupBy("area_code", "year").agg(
+        functions.bit_or(col("sex_bits")).as("sex_bits"), functions.bool_and(col("ages_complete")).as("ages_complete"),
         functions.sum("children").as("children"), functions.min("file_no").as("file_no"),
         functions.max("geography").as("geography"))
         .select(col("area_code"), col("year"), functions.filter(functions.array(lit("F"), lit("M"), lit("P")),
@@ -186,7 +175,7 @@ public final class PopulationTotals {
         .groupBy("area_code").agg(functions.bool_and(col("blocked").isNotNull()).as("only"))
         .where(col("only")).select("area_code");
     return new Totals(councils, boards, regions, rejects, usedAreas, apportioned, inseparableAreas,
-        duplicateRows.select("source_file", "source_line", "area_code"), CountKeys.candidateLines(rows, counted)
+        duplicateRows.select("source_file", "source_line", "area_code"), CountKeys.candidateLines(rows, summary)
         .select(fileName.as("source_file"), byFileNo(sources.stream().map(PopulationSource::layoutName).toList())
             .as("layout"), col("area_code"), col("lines")));
   }
