@@ -79,33 +79,38 @@ public final class PopulationJob {
     // Lazily: the totals' first pass writes it. Its blocks go when it is garbage-collected (Spark's
     // context cleaner), as do the totals' checkpoints.
     Dataset<Row> checked = rows.localCheckpoint(false, storage);
-    // The first pass over the rows (the totals' checkpoints) runs beside the crosswalk's own checks;
-    // a broken crosswalk stops the stage before anything is written.
+    // The first pass over the rows (the per-area summary, see CountKeys#summary) runs beside the crosswalk's
+    // own checks; a broken crosswalk stops the stage before anything is written.
     boolean codesGiveGeography = sources.stream().anyMatch(s -> s.geography() == NomisLayout.GEOGRAPHY_FROM_CODES);
-    Totals totals = Concurrently.both(spark, "crosswalk", () -> {
+    Dataset<Row> summary = Concurrently.both(spark, "crosswalk", () -> {
       crosswalk.check();
       return null;
-    }, "totals", () -> PopulationTotals.of(checked, sources, crosswalk, population,
-        codesGiveGeography, storage)).second();
-
+    }, "summary", () -> CountKeys.summary(checked).localCheckpoint(true, storage)).second();
     // The few rows behind line and cell rejects, kept apart so those rejects do not read every row again;
     // in as many partitions as the cores (not one per split), so the queries on them are not a task per split.
     Dataset<Row> notable = checked.where(col("status").notEqual(PopulationChecks.CANDIDATE)
         .or(col("bad_cells").isNotNull())).coalesce(Math.max(1, spark.sparkContext().defaultParallelism()))
         .localCheckpoint(true, storage);
-    Dataset<Row> lines = checked.where(col("first"));
-    Dataset<Row> inseparable = totals.inseparableAreas().isEmpty() ? lines.limit(0) : lines;
-    Dataset<Row> rejects = PopulationChecks.lineRejects(notable.where(col("first")))
-        .unionByName(PopulationChecks.cellRejects(notable)).unionByName(totals.rejects())
-        .unionByName(inseparableRejects(inseparable, totals.inseparableAreas()));
-    long apportioned = write(spark, locations, totals, rejects,
-        reconcile(notable, totals.candidateLines(), totals.duplicateLines(), totals.usedAreas(),
-            totals.inseparableAreas()));
-    if (apportioned > 0) {
-      progress.start("population").done(apportioned + " council-years rest on shares of a merged area given in"
-          + " data/reference/area_crosswalk.csv (method apportioned): estimates, see data/reference/CROSSWALK.md");
+
+    // From here every query reads the summary, the notable rows or the few rows of rare keys: small data.
+    PopulationResult result;
+    try (SparkSessions.Scope small = SparkSessions.smallDataFromHere(spark)) {
+      Totals totals = PopulationTotals.of(summary, checked, sources, crosswalk, population, codesGiveGeography,
+          storage);
+      Dataset<Row> lines = checked.where(col("first"));
+      Dataset<Row> inseparable = totals.inseparableAreas().isEmpty() ? lines.limit(0) : lines;
+      Dataset<Row> rejects = PopulationChecks.lineRejects(notable.where(col("first")))
+          .unionByName(PopulationChecks.cellRejects(notable)).unionByName(totals.rejects())
+          .unionByName(inseparableRejects(inseparable, totals.inseparableAreas()));
+      long apportioned = write(spark, locations, totals, rejects,
+          reconcile(notable, totals.candidateLines(), totals.duplicateLines(), totals.usedAreas(),
+              totals.inseparableAreas()));
+      if (apportioned > 0) {
+        progress.start("population").done(apportioned + " council-years rest on shares of a merged area given in"
+            + " data/reference/area_crosswalk.csv (method apportioned): estimates, see data/reference/CROSSWALK.md");
+      }
+      result = counts(spark, locations, sources);
     }
-    PopulationResult result = counts(spark, locations, sources);
     crosswalk.areas().unpersist();
     stage.done(String.format(Locale.ROOT, "using %s: %s; lines read %,d = used %,d + out of scope %,d"
             + " + rejected %,d; council-years %,d, board-years %,d, region-years %,d; reject rows %,d (%s)",

@@ -39,7 +39,8 @@ public final class PopulationTotals {
 
   /**
    * Aggregates checked count rows (see PopulationChecks#countRows; status, area_code, small_area, sex,
-   * year, file_no, geography, covered_bits, good_bits, children) into the tables; an area made of small
+   * year, file_no, geography, covered_bits, good_bits, children), summed per area in {@code summary} (see
+   * CountKeys#summary; the rows themselves are read again only for rare keys), into the tables; an area made of small
    * areas is complete when each of them is, so a small area whose every count was rejected (a repeated
    * row, a row of blanks) leaves its area incomplete instead of silently smaller. Ages that two rows of
    * one area, small area, sex and year both count are duplicates: no copy is used.
@@ -50,12 +51,10 @@ public final class PopulationTotals {
    *     {@link #inferGeography})
    * @param storage where the checkpointed aggregates are kept (disk for large inputs)
    */
-  public static Totals of(Dataset<Row> rows, List<PopulationSource> sources, AreaCrosswalk crosswalk, String folder,
-      boolean codesGiveGeography, StorageLevel storage) {
+  public static Totals of(Dataset<Row> summary, Dataset<Row> rows, List<PopulationSource> sources,
+      AreaCrosswalk crosswalk, String folder, boolean codesGiveGeography, StorageLevel storage) {
     Column childAges = functions.sequence(lit(0), lit(PopulationSource.MAX_CHILD_AGE));
     Column allAges = lit(CountKeys.ALL_AGES);
-    // The one step over every row; what is kept is small whatever the input (see CountKeys#summary).
-    Dataset<Row> summary = CountKeys.summary(rows).localCheckpoint(true, storage);
     Dataset<Row> rareKeys = summary.where(col("rare"));
     Dataset<Row> duplicates = CountKeys.duplicates(rows, rareKeys);
     Column twice = functions.coalesce(col("twice_bits"), lit(0));
