@@ -79,18 +79,20 @@ public final class PopulationJob {
     // Lazily: the totals' first pass writes it. Its blocks go when it is garbage-collected (Spark's
     // context cleaner), as do the totals' checkpoints.
     Dataset<Row> checked = rows.localCheckpoint(false, storage);
-    // The first pass over the rows (the per-area summary, see CountKeys#summary) runs beside the crosswalk's
-    // own checks; a broken crosswalk stops the stage before anything is written.
+    // The first pass over the rows (the per-area summary, see CountKeys#summary), then the few rows behind
+    // line and cell rejects (kept apart so those rejects do not read every row again; in as many partitions
+    // as the cores, not one per split), run beside the crosswalk's own checks; a broken crosswalk stops
+    // the stage before anything is written.
     boolean codesGiveGeography = sources.stream().anyMatch(s -> s.geography() == NomisLayout.GEOGRAPHY_FROM_CODES);
-    Dataset<Row> summary = Concurrently.both(spark, "crosswalk", () -> {
+    List<Dataset<Row>> stored = Concurrently.both(spark, "crosswalk", () -> {
       crosswalk.check();
       return null;
-    }, "summary", () -> CountKeys.summary(checked).localCheckpoint(true, storage)).second();
-    // The few rows behind line and cell rejects, kept apart so those rejects do not read every row again;
-    // in as many partitions as the cores (not one per split), so the queries on them are not a task per split.
-    Dataset<Row> notable = checked.where(col("status").notEqual(PopulationChecks.CANDIDATE)
-        .or(col("bad_cells").isNotNull())).coalesce(Math.max(1, spark.sparkContext().defaultParallelism()))
-        .localCheckpoint(true, storage);
+    }, "summary", () -> List.of(CountKeys.summary(checked).localCheckpoint(true, storage),
+        checked.where(col("status").notEqual(PopulationChecks.CANDIDATE).or(col("bad_cells").isNotNull()))
+            .coalesce(Math.max(1, spark.sparkContext().defaultParallelism())).localCheckpoint(true, storage)))
+        .second();
+    Dataset<Row> summary = stored.get(0);
+    Dataset<Row> notable = stored.get(1);
 
     // From here every query reads the summary, the notable rows or the few rows of rare keys: small data.
     PopulationResult result;
