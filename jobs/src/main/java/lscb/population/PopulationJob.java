@@ -76,7 +76,7 @@ public final class PopulationJob {
     }
     // Checkpointed, not only cached: the jobs that read the rows again ship a short lineage to each task
     // instead of the readers' and checks' whole plan (some 2 MB per task, deserialised by every task).
-    // Lazily: the totals' first pass writes it. Its blocks go when it is garbage-collected (Spark's
+    // Lazily: the summary's pass writes it. Its blocks go when it is garbage-collected (Spark's
     // context cleaner), as do the totals' checkpoints.
     Dataset<Row> checked = rows.localCheckpoint(false, storage);
     // The first pass over the rows (the per-area summary, see CountKeys#summary), then the few rows behind

@@ -39,11 +39,11 @@ public final class PopulationTotals {
 
   /**
    * Aggregates checked count rows (see PopulationChecks#countRows; status, area_code, small_area, sex,
-   * year, file_no, geography, covered_bits, good_bits, children), summed per area in {@code summary} (see
-   * CountKeys#summary; the rows themselves are read again only for rare keys), into the tables; an area made of small
-   * areas is complete when each of them is, so a small area whose every count was rejected (a repeated
-   * row, a row of blanks) leaves its area incomplete instead of silently smaller. Ages that two rows of
-   * one area, small area, sex and year both count are duplicates: no copy is used.
+   * year, file_no, geography, covered_bits, good_bits, children), as summed per area in {@code summary}
+   * (see CountKeys#summary; the rows are read again only for its rare keys), into the tables; an area
+   * made of small areas is complete when each of them is, so a small area whose every count was
+   * rejected (a repeated row, a row of blanks) leaves its area incomplete instead of silently smaller.
+   * Ages that two rows of one area, small area, sex and year both count are duplicates: no copy is used.
    *
    * @param sources the source files, by file_no
    * @param folder the population location, named in rejects that belong to no one line
