@@ -42,7 +42,7 @@ public final class SparkSessions {
         .config("spark.sql.icu.caseMappings.enabled", "false")
         .config("spark.sql.constraintPropagation.enabled", "false")
         // Kryo, not Java serialization, for the rows the stages keep on disk (the population's checked
-        // rows and per-key totals): about a second of a 120M-value run. KryoRecords covers our records.
+        // rows and per-area summary): about a second of a 120M-value run. KryoRecords covers our records.
         .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
         .config("spark.kryo.registrator", KryoRecords.class.getName())
         .config("spark.kryo.referenceTracking", "false") // rows hold no shared or cyclic references

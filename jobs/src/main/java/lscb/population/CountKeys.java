@@ -16,8 +16,9 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * The key of a count row (area, small area, sex, year) and what the per-key totals tell without
- * reading every row again: the ages counted twice, the rows holding them, and each file's lines.
+ * The key of a count row (area, small area, sex, year), the per-area summary of the keys' totals, and
+ * what it tells without reading every row again: the ages counted twice, the rows holding them, and
+ * each file's lines.
  */
 final class CountKeys {
   private CountKeys() {}

@@ -159,7 +159,7 @@ public final class PopulationJob {
 
   /**
    * Per file: lines read = used + out of scope + rejected. Lines are counted per file, area and status
-   * (a small table: the candidates' from the per-key totals, the others' from the notable rows), and the
+   * (a small table: the candidates' from the per-area summary, the others' from the notable rows), and the
    * few lines with an unusable or duplicate count are taken off their area's.
    *
    * @param notable the rows that are not candidates or have an unusable count (a subset of the rows)
