@@ -1,5 +1,6 @@
 package lscb.io;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
@@ -11,6 +12,10 @@ public final class SparkSessions {
    * 334 MB at 120M.
    */
   public static final long SMALL_INPUT_BYTES = 16L << 20;
+
+  /** Interpreted, not generated, code: for small inputs' sessions and {@link #smallDataFromHere}. */
+  private static final Map<String, String> INTERPRETED = Map.of(
+      "spark.sql.codegen.wholeStage", "false", "spark.sql.codegen.factoryMode", "NO_CODEGEN");
 
   private SparkSessions() {}
 
@@ -66,9 +71,8 @@ public final class SparkSessions {
       // A large local input can turn code generation back on with --conf.
       // Also measured on the shipped data: uncompressed cached batches, and the simple plan description
       // each query hands its listeners (not the formatted one) each save a little of every run's time.
-      builder.config("spark.sql.codegen.wholeStage", "false")
-          .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
-          .config("spark.sql.inMemoryColumnarStorage.compressed", "false")
+      INTERPRETED.forEach(builder::config);
+      builder.config("spark.sql.inMemoryColumnarStorage.compressed", "false")
           .config("spark.sql.ui.explainMode", "simple")
           .config("spark.sql.shuffle.partitions", "4")
           .config("spark.default.parallelism", "4")
@@ -80,9 +84,6 @@ public final class SparkSessions {
     return spark;
   }
 
-  /** The settings {@link #smallDataFromHere} changes, and the value it gives each. */
-  private static final Map<String, String> SMALL_DATA = Map.of(
-      "spark.sql.codegen.wholeStage", "false", "spark.sql.codegen.factoryMode", "NO_CODEGEN");
 
   /**
    * On a local master, interpreted (not generated) code until the returned scope is closed, as for small
@@ -96,8 +97,8 @@ public final class SparkSessions {
     if (!spark.sparkContext().isLocal()) {
       return () -> { };
     }
-    Map<String, String> before = new java.util.HashMap<>();
-    SMALL_DATA.forEach((key, value) -> {
+    Map<String, String> before = new HashMap<>();
+    INTERPRETED.forEach((key, value) -> {
       before.put(key, spark.conf().contains(key) ? spark.conf().get(key) : null);
       spark.conf().set(key, value);
     });
