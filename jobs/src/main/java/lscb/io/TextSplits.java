@@ -2,7 +2,6 @@ package lscb.io;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -12,8 +11,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import lscb.io.UserError;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
@@ -227,75 +224,13 @@ public final class TextSplits implements Serializable {
 
   /** The records of one split, streamed. */
   private Iterator<Row> read(Split split, String problem, long skip) throws IOException {
-    SplitLines in = open(split);
-    Charset decoding = Charset.forName(charset);
-    return new Iterator<>() {
-      private Row next;
-      private long line = split.firstLine() - 1;
-
-      @Override
-      public boolean hasNext() {
-        try {
-          while (next == null) {
-            String record;
-            long start;
-            if (in.next()) {
-              record = in.text(decoding, line == 0);
-              start = ++line;
-            } else {
-              in.close();
-              return false;
-            }
-            if (start <= skip) {
-              continue;
-            }
-            if (mode == Mode.QUOTED_CSV) {
-              StringBuilder joined = new StringBuilder(record);
-              int quotes = quotes(record);
-              while (quotes % 2 == 1 && in.next()) {
-                String more = in.text(decoding, false);
-                line++;
-                quotes += quotes(more);
-                joined.append('\n').append(more);
-              }
-              record = joined.toString();
-            }
-            if (!record.isBlank()) {
-              next = RowFactory.create(split.name(), start, record, problem);
-            }
-          }
-          return true;
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot read " + split.path(), e);
-        }
-      }
-
-      @Override
-      public Row next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        Row row = next;
-        next = null;
-        return row;
-      }
-    };
+    return new SplitRecords(open(split), split, Charset.forName(charset), mode == Mode.QUOTED_CSV, problem, skip);
   }
 
   private SplitLines open(Split split) throws IOException {
     Path path = new Path(split.path());
     FSDataInputStream stream = path.getFileSystem(conf.value()).open(path);
     return new SplitLines(stream, split, mode == Mode.QUOTED_CSV);
-  }
-
-  private static int quotes(String text) {
-    int count = 0;
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '"') {
-        count++;
-      }
-    }
-    return count;
   }
 
   private static boolean decodes(SplitLines line, Charset charset) {
