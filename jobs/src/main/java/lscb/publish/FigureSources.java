@@ -64,18 +64,19 @@ public final class FigureSources {
   public Double value(String id, String part) {
     int year = part.matches("\\d{4}") ? Integer.parseInt(part) : 2007;
     return switch (id) {
-      case "R1", "R2" -> find(structure, r -> r.getInt(0) == year, "boards_responding");
+      case "R1", "R2" -> find(structure, r -> period(r) == year, "boards_responding");
       case "C1" -> answer(year, "chair_type", "LOCAL_AUTHORITY", "pct");
       case "C2" -> answer(year, "chair_type", "OTHER_STATUTORY", "pct");
       case "C3" -> answer(year, "chair_type", "INDEPENDENT", "pct");
       case "C4" -> answer(year, "chair_post", "CHIEF_EXECUTIVE", "boards");
       case "C5" -> answer(year, "chair_post", "DIRECTOR_OF_CHILDRENS_SERVICES", "pct");
       case "C6" -> answer(year, "chair_post", "LA_OTHER_OFFICER", "pct");
-      case "C7" -> find(severalBoards, r -> r.getString(0).equals(Shares.TOTAL)
-          && r.getString(1).equals("2 or more"), "fewest_distinct_chairs");
-      case "C8" -> severalBoards.stream().filter(r -> r.getString(1).matches("\\d+") && r.getLong(2) > 0)
-          .mapToDouble(r -> Double.parseDouble(r.getString(1))).max().stream().boxed().findFirst().orElse(null);
-      case "S1" -> find(structure, r -> r.getInt(0) == year, "boards_meeting_less_than_quarterly");
+      case "C7" -> find(severalBoards, r -> text(r, "chair_type").equals(Shares.TOTAL)
+          && text(r, "boards_chaired").equals("2 or more"), "fewest_distinct_chairs");
+      case "C8" -> severalBoards.stream()
+          .filter(r -> text(r, "boards_chaired").matches("\\d+") && r.<Long>getAs("returns") > 0)
+          .mapToDouble(r -> Double.parseDouble(text(r, "boards_chaired"))).max().stream().boxed().findFirst().orElse(null);
+      case "S1" -> find(structure, r -> period(r) == year, "boards_meeting_less_than_quarterly");
       case "M1" -> member("YOUTH_OFFENDING_SERVICE", "boards_without_member");
       case "M2" -> member("CONNEXIONS", "boards_without_member");
       case "M3" -> member("CAFCASS", "boards_without_member");
@@ -87,12 +88,12 @@ public final class FigureSources {
       case "M10" -> member("CPS", "boards_with_member");
       case "M11" -> member(part, "boards_with_member");
       case "M12" -> member("PRISONS_SECURE", "boards_with_member");
-      case "M13" -> find(structure, r -> r.getInt(0) == 2007, "max_organisations");
+      case "M13" -> find(structure, r -> period(r) == 2007, "max_organisations");
       case "F1" -> extreme("smallest_expenditure_2006_07", "Actual", part);
       case "F2" -> extreme("smallest_expenditure_2006_07", "Planned", part);
       case "F3" -> extreme("largest_expenditure_2006_07", "Actual", part);
       case "F4" -> extreme("largest_expenditure_2006_07", "Planned", part);
-      case "F5" -> find(spendSummary, r -> r.getString(0).equals("Planned"), "pct_planning_same_or_less");
+      case "F5" -> find(spendSummary, r -> text(r, "spend_basis").equals("Planned"), "pct_planning_same_or_less");
       case "F6" -> contributor(Geo.NATIONAL, null, part, "share_of_all_money_pct");
       case "F7" -> contributor(Geo.NATIONAL, null, "LA_CHILDRENS_SERVICES", part + "_board_share_pct");
       case "F8" -> contributor(Geo.NATIONAL, null, "PRIMARY_CARE_TRUST", part + "_board_share_pct");
@@ -100,9 +101,9 @@ public final class FigureSources {
           : contributor(Geo.REGIONAL, LONDON, "POLICE", "max_board_share_pct");
       case "F10" -> contributor(Geo.REGIONAL, WEST_MIDLANDS, "POLICE", part + "_board_share_pct");
       case "A1" -> part.equals("none") ? answer(2007, "lead_member", "NONE", "boards")
-          : sum(answers.stream().filter(r -> r.getInt(0) == 2007 && r.getString(1).equals("lead_member")
-              && r.getString(3).equals("NONE") && !r.getString(2).equals(Shares.TOTAL)
-              && !r.getString(2).equals("INDEPENDENT")).toList(), "boards");
+          : sum(answers.stream().filter(r -> period(r) == 2007 && text(r, "question").equals("lead_member")
+              && text(r, "answer").equals("NONE") && !text(r, "chair_type").equals(Shares.TOTAL)
+              && !text(r, "chair_type").equals("INDEPENDENT")).toList(), "boards");
       case "A2" -> answer(2007, "chief_executive_contact", "No", "pct");
       case "P1", "P2", "P3" -> answer(2007, "priority_top_four", part, "pct");
       case "D1" -> answer(2007, "cdop", "IN_PLACE", "boards");
@@ -113,22 +114,22 @@ public final class FigureSources {
   }
 
   private Double answer(int year, String question, String answer, String column) {
-    return find(answers, r -> r.getInt(0) == year && r.getString(1).equals(question)
-        && r.getString(2).equals(Shares.TOTAL) && r.getString(3).equals(answer), column);
+    return find(answers, r -> period(r) == year && text(r, "question").equals(question)
+        && text(r, "chair_type").equals(Shares.TOTAL) && text(r, "answer").equals(answer), column);
   }
 
   private Double member(String agency, String column) {
-    return find(membership, r -> r.getString(0).equals(agency), column);
+    return find(membership, r -> text(r, "agency").equals(agency), column);
   }
 
   private Double extreme(String extreme, String basis, String part) {
     String column = part.equals("per_child") ? "spend_per_child" : "spend";
-    return find(extremes, r -> r.getString(0).equals(extreme) && r.getString(1).equals(basis), column);
+    return find(extremes, r -> text(r, "extreme").equals(extreme) && text(r, "spend_basis").equals(basis), column);
   }
 
   private Double contributor(String level, String region, String contributor, String column) {
-    return find(funding, r -> r.getString(0).equals(level) && Objects.equals(r.getString(1), region)
-        && r.getString(2).equals(contributor), column);
+    return find(funding, r -> text(r, "geographic_level").equals(level)
+        && Objects.equals(text(r, "region_code"), region) && text(r, "contributor").equals(contributor), column);
   }
 
   private static Double find(List<Row> rows, Predicate<Row> where, String column) {
@@ -137,6 +138,14 @@ public final class FigureSources {
 
   private static Double sum(List<Row> rows, String column) {
     return rows.stream().mapToDouble(r -> number(r.getAs(column))).sum();
+  }
+
+  private static String text(Row row, String column) {
+    return row.getAs(column);
+  }
+
+  private static int period(Row row) {
+    return row.<Integer>getAs("time_period");
   }
 
   private static Double number(Object value) {
