@@ -7,10 +7,16 @@ import org.apache.spark.sql.Row;
 
 /**
  * The canonical tables the analyses read: accepted returns (both survey years) and their answer
- * tables, the under-18 population per board and year, and the councils (for DfE LA codes).
+ * tables, the under-18 population per board and year (null until {@link #withPopulation}; only spend per
+ * child reads it), and the councils (for DfE LA codes).
  */
 public record Canonical(Dataset<Row> returns, Dataset<Row> members, Dataset<Row> contributions,
     Dataset<Row> priorities, Dataset<Row> highestCosts, Dataset<Row> population, Dataset<Row> councils) {
+
+  /** The same tables with the under-18 population per board and year (population_board). */
+  public Canonical withPopulation(Dataset<Row> boards) {
+    return new Canonical(returns, members, contributions, priorities, highestCosts, boards, councils);
+  }
 
   /** Accepted returns with {@code time_period} = the survey year. */
   public Dataset<Row> returnsByYear() {
@@ -27,9 +33,11 @@ public record Canonical(Dataset<Row> returns, Dataset<Row> members, Dataset<Row>
 
   /** Releases the cached inputs once every analysis has been written. */
   public void unpersist() {
-    for (Dataset<Row> table : java.util.List.of(returns, members, contributions, priorities, highestCosts,
+    for (Dataset<Row> table : java.util.Arrays.asList(returns, members, contributions, priorities, highestCosts,
         population, councils)) {
-      table.unpersist();
+      if (table != null) {
+        table.unpersist();
+      }
     }
   }
 

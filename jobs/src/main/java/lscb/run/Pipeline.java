@@ -22,7 +22,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The main job in one SparkSession, each stage timed: normalise and population side by side (they share
- * no input), then the analyses, then EES publication and the report-conformance check side by side.
+ * no input), the analyses of the returns as soon as normalise ends, spend per child once the population is
+ * in, then EES publication and the report-conformance check side by side.
  */
 public final class Pipeline {
   private static final List<String> STAGES = List.of("normalise", "population", "analyse", "ees", "report-check");
@@ -64,14 +65,22 @@ public final class Pipeline {
   private static Result stages(SparkSession spark, Locations locations, String populationAt, Progress progress,
       DataStatus status) {
     List<StageTime> stages = Collections.synchronizedList(new ArrayList<>());
-    // The returns and the population figures share no input: normalise them side by side.
-    Concurrently.Both<Reconciliation, PopulationResult> normalised = Concurrently.both(spark,
-        "normalise", () -> timed(stages, "normalise", () -> Normalise.run(spark, locations, progress)),
+    // The returns and the population figures share no input: normalise them side by side. The analyses
+    // of the returns alone follow normalise while the population stage is still running; spend per child,
+    // the one analysis that needs the population, follows both.
+    long[] analyseStart = new long[1];
+    Concurrently.Both<Returns, PopulationResult> normalised = Concurrently.both(spark,
+        "normalise", () -> {
+          Reconciliation reconciliation = timed(stages, "normalise", () -> Normalise.run(spark, locations, progress));
+          analyseStart[0] = System.nanoTime();
+          return new Returns(reconciliation, Analyses.start(spark, locations, progress));
+        },
         "population", () -> timed(stages, "population",
             () -> PopulationJob.run(spark, locations, progress, populationAt, null)));
-    Reconciliation reconciliation = normalised.first();
+    Reconciliation reconciliation = normalised.first().reconciliation();
     PopulationResult population = normalised.second();
-    timed(stages, "analyse", () -> Analyses.run(spark, locations, progress));
+    Analyses.finish(spark, locations, normalised.first().analyses());
+    stages.add(new StageTime("analyse", seconds(analyseStart[0])));
     // Publication reads the analysis tables and so does the check: they too run side by side.
     Concurrently.Both<List<String>, ReportCheck.Verdict> checked = Concurrently.both(spark,
         "ees", () -> timed(stages, "ees", () -> EesPublisher.run(spark, locations, progress,
@@ -84,10 +93,18 @@ public final class Pipeline {
     return new Result(reconciliation, published, verdict.conforms(), population, order, status, verdict);
   }
 
+  /** The normalise stage's reconciliation and the analyses of the returns started after it. */
+  private record Returns(Reconciliation reconciliation, Analyses.Started analyses) {}
+
   private static <T> T timed(List<StageTime> stages, String name, Supplier<T> stage) {
     long start = System.nanoTime();
     T value = stage.get();
-    stages.add(new StageTime(name, Math.round((System.nanoTime() - start) / 1e7) / 100.0));
+    stages.add(new StageTime(name, seconds(start)));
     return value;
+  }
+
+  /** Seconds since {@code start} (System.nanoTime), to the hundredth. */
+  private static double seconds(long start) {
+    return Math.round((System.nanoTime() - start) / 1e7) / 100.0;
   }
 }
