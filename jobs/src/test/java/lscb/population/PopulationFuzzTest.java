@@ -16,9 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
-import lscb.io.CsvText;
 import lscb.io.Locations;
 import lscb.io.Progress;
 import lscb.io.TextSplits;
@@ -40,12 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow") // a few minutes of Spark: run by ./lscb test (CI), left out by ./lscb test --fast
 class PopulationFuzzTest extends SparkTestBase {
-  /** Stands for the line's own value in lower case (e.g. e06000001 for E06000001). */
-  static final String OWN_CODE_LOWER = "(own value in lower case)";
-  /** Odd values put in every column. */
-  static final List<String> ODD = List.of("", " ", "-1", "-0", "1.5", "abc", "1,234", "12,34", "1e3", "0x10",
-      "99999999999999999999", "1000001", "2147483648", "0", "90+", "M", "F", "3", "persons", "E06000999",
-      "W06000001", OWN_CODE_LOWER, "\"quoted\"", "a,b", "\u0000", "\ud83d\ude00", "\u00a3");
   static final int SLICE = 546;
   /** The columns that make a cell's key (area, sex, age, year): an odd value there can copy another line. */
   static final String KEY_COLUMNS = "(?i)ladcode18|sex|age|code|year|lsoa code|la code \\(2018 boundaries\\)";
@@ -65,22 +57,22 @@ class PopulationFuzzTest extends SparkTestBase {
     System.out.println("[fuzz] population: seed " + Fuzz.seed() + " (rerun with -Dlscb.fuzz.seed=" + Fuzz.seed() + ")");
     Path dir = Files.createDirectories(tmp.resolve("raw/population"));
     List<String> shipped = new ArrayList<>();
-    try (var all = Files.lines(Fixtures.repository().resolve("data/raw/population/SYNTHETIC-myeb-2001-2010.csv"))) {
+    try (var all = Files.lines(Fixtures.repository().resolve(PopulationFuzzFiles.SHIPPED))) {
       all.limit(SLICE + 1).forEach(shipped::add);
     }
     List<Fuzz.Mutation> mutations = Fuzz.mutations();
     for (int k = 0; k < mutations.size(); k++) {
       // Each file its own years, so that files do not duplicate each other's cells.
       List<String> slice = new ArrayList<>(shipped);
-      slice.set(0, withYears(slice.get(0), 2011 + 10 * k));
+      slice.set(0, PopulationFuzzFiles.withYears(slice.get(0), 2011 + 10 * k));
       byte[] bytes = (String.join("\r\n", slice) + "\r\n").getBytes(StandardCharsets.UTF_8);
       Fuzz.Mutation m = mutations.get(k);
       write(dir.resolve("bytes-" + m.name() + ".csv"), m.apply().apply(bytes, Fuzz.random("population" + m.name())));
     }
-    write(dir.resolve("columns-long.csv"), longColumns(shipped));
-    write(dir.resolve("columns-wide-mid-2099.csv"), wideColumns(shipped));
-    write(dir.resolve("columns-nomis.csv"), nomisColumns());
-    write(dir.resolve(SmallAreaFuzzFile.NAME), SmallAreaFuzzFile.bytes(shippedAreas(), cases));
+    write(dir.resolve("columns-long.csv"), PopulationFuzzFiles.longColumns(shipped, cases));
+    write(dir.resolve("columns-wide-mid-2099.csv"), PopulationFuzzFiles.wideColumns(cases));
+    write(dir.resolve("columns-nomis.csv"), PopulationFuzzFiles.nomisColumns(cases));
+    write(dir.resolve(SmallAreaFuzzFile.NAME), SmallAreaFuzzFile.bytes(PopulationFuzzFiles.shippedAreas(), cases));
 
     where = new Locations(tmp.resolve("raw").toString(), Fixtures.repository().resolve("data/reference").toString(),
         "unused", tmp.resolve("out").toString());
@@ -220,135 +212,6 @@ class PopulationFuzzTest extends SparkTestBase {
     return java.util.Arrays.asList(a.getAs("area_code"), a.getAs("small_area"), a.getAs("sex"), a.getAs("year"))
         .equals(java.util.Arrays.asList(b.getAs("area_code"), b.getAs("small_area"), b.getAs("sex"), b.getAs("year")))
         && ((int) a.getAs("covered_bits") & (int) b.getAs("covered_bits")) != 0;
-  }
-
-  /** The long slice with each line's one column (in turn) set to an odd value; years 1951-1960. */
-  private static byte[] longColumns(List<String> shipped) {
-    List<String> out = new ArrayList<>(List.of(withYears(shipped.get(0), 1951)));
-    List<String> header = CsvText.fields(out.get(0));
-    Random random = Fuzz.random("population-long");
-    List<String[]> plan = plan(header, random);
-    for (int i = 1; i < shipped.size(); i++) {
-      List<String> fields = new ArrayList<>(CsvText.fields(shipped.get(i)));
-      if (i - 1 < plan.size()) {
-        String[] p = plan.get(i - 1);
-        set(fields, header.indexOf(p[0]), p[1]);
-        cases.put("columns-long.csv:" + (i + 1), p);
-      }
-      out.add(csv(fields));
-    }
-    return (String.join("\r\n", out) + "\r\n").getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** A Nomis NM_2002_1 export (name, code, year, Age 0, ..., Aged 90+): one line per area, one odd value each. */
-  private static byte[] nomisColumns() {
-    StringBuilder header = new StringBuilder("name,code,year");
-    for (int age = 0; age <= 90; age++) {
-      header.append(',').append(age == 90 ? "Aged 90+" : "Age " + age);
-    }
-    List<String> headerFields = CsvText.fields(header.toString());
-    List<String> out = new ArrayList<>(List.of(header.toString()));
-    List<String> areas = shippedAreas();
-    Random random = Fuzz.random("population-nomis");
-    List<String[]> plan = plan(List.of("name", "code", "year", "Age 0", "Age 17", "Age 18", "Aged 90+"), random);
-    for (int age = 1; age <= 16; age++) {
-      for (int i = 0; i < 4; i++) {
-        plan.add(new String[] {"Age " + age, ODD.get(random.nextInt(ODD.size()))});
-      }
-    }
-    java.util.Collections.shuffle(plan, random);
-    for (int i = 0; i < areas.size() && i < plan.size(); i++) {
-      List<String> fields = new ArrayList<>(List.of("Area " + i, areas.get(i), "2098"));
-      for (int age = 0; age <= 90; age++) {
-        fields.add(String.valueOf(2000 + 5 * age + i));
-      }
-      String[] p = plan.get(i);
-      set(fields, headerFields.indexOf(p[0]), p[1]);
-      cases.put("columns-nomis.csv:" + (out.size() + 1), p);
-      out.add(csv(fields));
-    }
-    return (String.join("\n", out) + "\n").getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static List<String> shippedAreas() {
-    List<String> areas = new ArrayList<>();
-    try (var all = Files.lines(Fixtures.repository().resolve("data/raw/population/SYNTHETIC-myeb-2001-2010.csv"))) {
-      all.skip(1).map(l -> l.substring(0, l.indexOf(','))).distinct().forEach(areas::add);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    return areas;
-  }
-
-  /** A wide (persons, one year) file: one line per area, each with one column set to an odd value. */
-  private static byte[] wideColumns(List<String> shipped) {
-    StringBuilder header = new StringBuilder("Code,Name,Geography,All ages");
-    for (int age = 0; age <= 90; age++) {
-      header.append(',').append(age == 90 ? "90+" : String.valueOf(age));
-    }
-    List<String> headerFields = CsvText.fields(header.toString());
-    List<String> out = new ArrayList<>(List.of("Mid-2099 population estimates,,", header.toString()));
-    List<String> areas = shippedAreas();
-    Random random = Fuzz.random("population-wide");
-    // Every column with every odd value, but for ages 1-16 a few each (one line per area, 326 areas).
-    List<String[]> plan = plan(List.of("Code", "Name", "Geography", "All ages", "0", "17", "18", "90+"), random);
-    for (int age = 1; age <= 16; age++) {
-      for (int i = 0; i < 4; i++) {
-        plan.add(new String[] {String.valueOf(age), ODD.get(random.nextInt(ODD.size()))});
-      }
-    }
-    java.util.Collections.shuffle(plan, random);
-    for (int i = 0; i < areas.size() && i < plan.size(); i++) {
-      List<String> fields = new ArrayList<>(List.of(areas.get(i), "Area " + i, "Unitary Authority", "99999"));
-      for (int age = 0; age <= 90; age++) {
-        fields.add(String.valueOf(1000 + 7 * age + i));
-      }
-      String[] p = plan.get(i);
-      set(fields, headerFields.indexOf(p[0]), p[1]);
-      cases.put("columns-wide-mid-2099.csv:" + (out.size() + 1), p);
-      out.add(csv(fields));
-    }
-    return (String.join("\n", out) + "\n").getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** Every column with every odd value, plus a random text, a random number and a 200,000-character cell. */
-  static List<String[]> plan(List<String> columns, Random random) {
-    List<String[]> plan = new ArrayList<>();
-    for (String column : columns) {
-      List<String> values = new ArrayList<>(ODD);
-      values.add(Fuzz.oddText(random, 20).replace("\r", "").replace("\n", ""));
-      values.add(Fuzz.oddNumber(random, 20));
-      if (random.nextInt(4) == 0) {
-        values.add("8".repeat(Fuzz.LONG_FIELD));
-      }
-      values.forEach(v -> plan.add(new String[] {column, v}));
-    }
-    java.util.Collections.shuffle(plan, random);
-    return plan;
-  }
-
-  /**
-   * Sets a field to an odd value; {@link #OWN_CODE_LOWER} is the line's own value in lower case, so a
-   * lower-case area code does not collide with another area's line.
-   */
-  static void set(List<String> fields, int index, String value) {
-    fields.set(index, value.equals(OWN_CODE_LOWER) ? fields.get(index).toLowerCase(java.util.Locale.ROOT) : value);
-  }
-
-  private static String withYears(String header, int first) {
-    List<String> fields = new ArrayList<>(CsvText.fields(header));
-    int year = first;
-    for (int i = 0; i < fields.size(); i++) {
-      if (fields.get(i).startsWith("population_")) {
-        fields.set(i, "population_" + year++);
-      }
-    }
-    return String.join(",", fields);
-  }
-
-  static String csv(List<String> fields) {
-    return String.join(",", fields.stream().map(f -> f.matches("[A-Za-z0-9 _+.-]*") ? f
-        : "\"" + f.replace("\"", "\"\"") + "\"").toList());
   }
 
   /** Writes a file and finds its layout as the run will; a header the run cannot use is a plain UserError. */

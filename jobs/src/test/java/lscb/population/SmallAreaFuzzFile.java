@@ -2,10 +2,8 @@ package lscb.population;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import lscb.io.CsvText;
 import lscb.testing.Fuzz;
 
@@ -29,16 +27,9 @@ final class SmallAreaFuzzFile {
     List<String> headerFields = CsvText.fields(header.toString());
     List<String> out = new ArrayList<>(List.of("Mid-2097 Population Estimates for Lower Layer Super Output Areas,,",
         header.toString()));
-    Random random = Fuzz.random("population-small-area");
-    List<String[]> plan = PopulationFuzzTest.plan(List.of("LSOA Code", "LSOA Name", "LA Code (2018 boundaries)",
-        "All Ages", "0", "17", "18", "90+"), random);
-    for (int age = 1; age <= 16; age++) {
-      for (int i = 0; i < 4; i++) {
-        plan.add(new String[] {String.valueOf(age), PopulationFuzzTest.ODD.get(random.nextInt(
-            PopulationFuzzTest.ODD.size()))});
-      }
-    }
-    Collections.shuffle(plan, random);
+    List<String[]> plan = PopulationFuzzFiles.planWithSomeAges(List.of("LSOA Code", "LSOA Name",
+        "LA Code (2018 boundaries)", "All Ages", "0", "17", "18", "90+"), String::valueOf,
+        Fuzz.random("population-small-area"));
     for (int i = 0; i < plan.size(); i++) {
       // Three small areas per council, as in ONS's files (many per council), each its own LSOA code.
       int council = (i / 3) % areas.size();
@@ -48,9 +39,9 @@ final class SmallAreaFuzzFile {
         fields.add(String.valueOf(100 + 3 * age + i % 50));
       }
       String[] p = plan.get(i);
-      PopulationFuzzTest.set(fields, headerFields.indexOf(p[0]), p[1]);
+      PopulationFuzzFiles.set(fields, headerFields.indexOf(p[0]), p[1]);
       cases.put(NAME + ":" + (out.size() + 1), p);
-      out.add(PopulationFuzzTest.csv(fields));
+      out.add(PopulationFuzzFiles.csv(fields));
     }
     return (String.join("\n", out) + "\n").getBytes(StandardCharsets.UTF_8);
   }
