@@ -21,11 +21,11 @@ import java.util.regex.Pattern;
 
 /**
  * {@code ./lscb benchmark --scale [1M,10M,120M]}: the population stage on synthetic small-area inputs
- * of about 1M, 10M and 120M values (generated once by {@code lscb synth-population --small-areas} and
+ * of about 1M, 10M and 120M values (or 30M and 60M, named) (generated once by {@code lscb synth-population --small-areas} and
  * cached in bench-data/, which git ignores), beside the same sums in DuckDB on the same files, the two
  * alternating; checks that both give the same children per council and year, and prints wall, CPU and
  * peak RSS of each (each a whole process tree, see {@link #run}; Spark through the launcher with its
- * default heap), the ratio and the time per million values.
+ * default heap), the ratio, the time per million values and that of the growth from the size before.
  */
 public final class ScaleBenchmark {
   /** One input size: its label, the small areas and years that make it. */
@@ -40,15 +40,21 @@ public final class ScaleBenchmark {
   private static final long PF_EXITING = 0x4;
   private static final Pattern VM_RSS = Pattern.compile("(?m)^VmRSS:\\s+(\\d+) kB$");
 
+  /**
+   * The sizes there are; 30M and 60M are the 120M set's areas over 5 and 10 years, so that 30M, 60M and
+   * 120M grow by files of one shape alone.
+   */
   static final List<Size> SIZES = List.of(new Size("1M", 2_750, 2), new Size("10M", 27_500, 2),
-      new Size("120M", 33_000, 20));
+      new Size("30M", 33_000, 5), new Size("60M", 33_000, 10), new Size("120M", 33_000, 20));
+  /** The sizes run when none are named. */
+  static final List<String> DEFAULT = List.of("1M", "10M", "120M");
 
   private ScaleBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     Path root = Path.of(args[0]).toAbsolutePath();
     List<String> wanted = args.length > 1 && !args[1].startsWith("--") ? Arrays.asList(args[1].split(","))
-        : SIZES.stream().map(Size::label).toList();
+        : DEFAULT;
     for (String label : wanted) {
       if (SIZES.stream().noneMatch(size -> size.label().equals(label))) {
         System.err.println("lscb: benchmark --scale: unknown size '" + label + "'; the sizes are "
@@ -65,9 +71,12 @@ public final class ScaleBenchmark {
     run(root, cache.resolve("logs/warm-up.log"), List.of("./lscb", "--help"));
     List<String> table = new ArrayList<>();
     table.add("| values | files, MB | Spark wall | Spark CPU | Spark peak RSS | DuckDB wall | DuckDB CPU"
-        + " | DuckDB peak RSS | Spark / DuckDB | Spark s per M values | sums per council-year |");
-    table.add("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        + " | DuckDB peak RSS | Spark / DuckDB | Spark s per M values | Spark s per M more values than the size"
+        + " before | sums per council-year |");
+    table.add("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     int index = 0;
+    long previousValues = 0;
+    double[] previousWall = null;
     for (Size size : SIZES) {
       if (!wanted.contains(size.label())) {
         continue;
@@ -96,16 +105,25 @@ public final class ScaleBenchmark {
       }
       String sums = s.exit() != 0 || d.exit() != 0 ? "not compared (a run failed: exit " + s.exit() + "/" + d.exit()
           + ", see bench-data/scale/logs)" : compare(runFolder(sparkOut), duckOut);
+      // The time per million values of the growth from the size before (in this run): linearity without the
+      // fixed cost of starting a JVM and Spark, which the plain time per million values carries.
+      String more = previousWall == null ? "" : String.format(Locale.ROOT, "%.3f s",
+          (s.wallSeconds() - previousWall[0]) / ((values - previousValues) / 1e6));
+      String moreDuck = previousWall == null ? "" : String.format(Locale.ROOT, "; per million more values than %,d:"
+          + " Spark %s, DuckDB %.3f s", previousValues, more,
+          (d.wallSeconds() - previousWall[1]) / ((values - previousValues) / 1e6));
       System.out.printf(Locale.ROOT, "benchmark --scale %s: %,d values in %s files (%s MB): Spark %.1f s wall, %.1f s CPU,"
               + " %.2f GiB peak RSS (exit %d) | DuckDB %.1f s wall, %.1f s CPU, %.2f GiB peak RSS | Spark/DuckDB %.1fx"
-              + " | per million values: Spark %.3f s, DuckDB %.3f s | %s%n",
+              + " | per million values: Spark %.3f s, DuckDB %.3f s%s | %s%n",
           size.label(), values, made[2], made[1], s.wallSeconds(), s.cpuSeconds(), gib(s), s.exit(), d.wallSeconds(),
           d.cpuSeconds(), gib(d), s.wallSeconds() / d.wallSeconds(), s.wallSeconds() / (values / 1e6),
-          d.wallSeconds() / (values / 1e6), sums);
+          d.wallSeconds() / (values / 1e6), moreDuck, sums);
       table.add(String.format(Locale.ROOT, "| %,d | %s, %s | %.1f s | %.1f s | %.2f GiB | %.1f s | %.1f s | %.2f GiB"
-              + " | %.1fx | %.3f s | %s |", values, made[2], made[1], s.wallSeconds(), s.cpuSeconds(), gib(s),
+              + " | %.1fx | %.3f s | %s | %s |", values, made[2], made[1], s.wallSeconds(), s.cpuSeconds(), gib(s),
           d.wallSeconds(), d.cpuSeconds(), gib(d), s.wallSeconds() / d.wallSeconds(), s.wallSeconds() / (values / 1e6),
-          sums));
+          more, sums));
+      previousValues = values;
+      previousWall = new double[] {s.wallSeconds(), d.wallSeconds()};
     }
     if (!generateOnly) {
       System.out.println("benchmark --scale: table for the README:");
