@@ -68,19 +68,18 @@ public final class Pipeline {
     // The returns and the population figures share no input: normalise them side by side. The analyses
     // of the returns alone follow normalise while the population stage is still running; spend per child,
     // the one analysis that needs the population, follows both.
-    long[] analyseStart = new long[1];
     Concurrently.Both<Returns, PopulationResult> normalised = Concurrently.both(spark,
         "normalise", () -> {
           Reconciliation reconciliation = timed(stages, "normalise", () -> Normalise.run(spark, locations, progress));
-          analyseStart[0] = System.nanoTime();
           return new Returns(reconciliation, Analyses.start(spark, locations, progress));
         },
         "population", () -> timed(stages, "population",
             () -> PopulationJob.run(spark, locations, progress, populationAt, null)));
     Reconciliation reconciliation = normalised.first().reconciliation();
     PopulationResult population = normalised.second();
-    Analyses.finish(spark, locations, normalised.first().analyses());
-    stages.add(new StageTime("analyse", seconds(analyseStart[0])));
+    Analyses.Started analyses = normalised.first().analyses();
+    Analyses.finish(spark, locations, analyses);
+    stages.add(new StageTime("analyse", seconds(analyses.startNanos())));
     // Publication reads the analysis tables and so does the check: they too run side by side.
     Concurrently.Both<List<String>, ReportCheck.Verdict> checked = Concurrently.both(spark,
         "ees", () -> timed(stages, "ees", () -> EesPublisher.run(spark, locations, progress,
