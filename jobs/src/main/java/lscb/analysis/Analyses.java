@@ -38,19 +38,15 @@ public final class Analyses {
    * the normalise stage's tables, so a pipeline runs them while its population stage is still running.
    */
   public static Started start(SparkSession spark, Locations locations, Progress progress) {
-    long startNanos = System.nanoTime();
     Progress.Stage stage = progress.start("analyse");
     Canonical in = load(spark, locations);
     Map<String, Dataset<Row>> tables = surveyTables(in);
     write(spark, locations, tables);
-    return new Started(stage, startNanos, in, tables);
+    return new Started(stage, in, tables);
   }
 
-  /**
-   * The survey analyses written by {@link #start} (begun at {@code startNanos}, System.nanoTime), with their
-   * inputs still cached for the rest.
-   */
-  public record Started(Progress.Stage stage, long startNanos, Canonical in, Map<String, Dataset<Row>> tables) {}
+  /** The survey analyses written by {@link #start}, with their inputs still cached for the rest. */
+  public record Started(Progress.Stage stage, Canonical in, Map<String, Dataset<Row>> tables) {}
 
   /** The spend-per-child tables, from the population stage's board table, written; then the stage's line. */
   public static Map<String, Dataset<Row>> finish(SparkSession spark, Locations locations, Started started) {

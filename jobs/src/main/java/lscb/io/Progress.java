@@ -26,6 +26,11 @@ public final class Progress {
       this.startNanos = startNanos;
     }
 
+    /** When the stage started (System.nanoTime). */
+    public long startNanos() {
+      return startNanos;
+    }
+
     /** Prints "[stage] counts (seconds)" and returns the elapsed seconds. */
     public double done(String counts) {
       double seconds = (System.nanoTime() - startNanos) / 1e9;

@@ -84,7 +84,6 @@ public final class SparkSessions {
     return spark;
   }
 
-
   /**
    * On a local master, interpreted (not generated) code until the returned scope is closed, as for small
    * inputs: for a stage whose remaining work is small whatever its input (the population stage after its

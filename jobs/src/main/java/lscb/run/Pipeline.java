@@ -79,7 +79,7 @@ public final class Pipeline {
     PopulationResult population = normalised.second();
     Analyses.Started analyses = normalised.first().analyses();
     Analyses.finish(spark, locations, analyses);
-    stages.add(new StageTime("analyse", seconds(analyses.startNanos())));
+    stages.add(new StageTime("analyse", seconds(analyses.stage().startNanos())));
     // Publication reads the analysis tables and so does the check: they too run side by side.
     Concurrently.Both<List<String>, ReportCheck.Verdict> checked = Concurrently.both(spark,
         "ees", () -> timed(stages, "ees", () -> EesPublisher.run(spark, locations, progress,

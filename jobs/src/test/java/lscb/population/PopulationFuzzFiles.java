@@ -61,7 +61,7 @@ final class PopulationFuzzFiles {
     List<String> areas = shippedAreas();
     List<String[]> plan = planWithSomeAges(List.of("name", "code", "year", "Age 0", "Age 17", "Age 18", "Aged 90+"),
         age -> "Age " + age, Fuzz.random("population-nomis"));
-    return linePerArea(out, headerFields, plan, "columns-nomis.csv", cases,
+    return linePerArea(out, headerFields, plan, areas.size(), "columns-nomis.csv", cases,
         i -> List.of("Area " + i, areas.get(i), "2098"), (age, i) -> 2000 + 5 * age + i);
   }
 
@@ -76,17 +76,16 @@ final class PopulationFuzzFiles {
     List<String> areas = shippedAreas();
     List<String[]> plan = planWithSomeAges(List.of("Code", "Name", "Geography", "All ages", "0", "17", "18", "90+"),
         String::valueOf, Fuzz.random("population-wide"));
-    return linePerArea(out, headerFields, plan, "columns-wide-mid-2099.csv", cases,
+    return linePerArea(out, headerFields, plan, areas.size(), "columns-wide-mid-2099.csv", cases,
         i -> List.of(areas.get(i), "Area " + i, "Unitary Authority", "99999"), (age, i) -> 1000 + 7 * age + i);
   }
 
   /**
-   * The file's bytes: {@code out} (its header lines) and a line per shipped area while the plan lasts, each
-   * its leading fields, counts for ages 0-90, and its plan entry's odd value.
+   * The file's bytes: {@code out} (its header lines) and a line per area (of {@code areas}) while the plan
+   * lasts, each its leading fields, counts for ages 0-90, and its plan entry's odd value.
    */
-  private static byte[] linePerArea(List<String> out, List<String> headerFields, List<String[]> plan, String file,
-      Map<String, String[]> cases, IntFunction<List<String>> leading, IntBinaryOperator count) {
-    int areas = shippedAreas().size();
+  private static byte[] linePerArea(List<String> out, List<String> headerFields, List<String[]> plan, int areas,
+      String file, Map<String, String[]> cases, IntFunction<List<String>> leading, IntBinaryOperator count) {
     for (int i = 0; i < areas && i < plan.size(); i++) {
       List<String> fields = new ArrayList<>(leading.apply(i));
       for (int age = 0; age <= 90; age++) {
