@@ -2,7 +2,8 @@
 
 Each test shows one of the kernel's promises: interrupts that keep state, Spark jobs cancelled,
 output complete and in order, badly signed and replayed messages dropped, queued cells aborted
-after an error, the kernel ending with its parent, magics, and rich display.
+after an error, the kernel ending with its parent, magics, rich display, and the settings a kernel
+takes from its environment (JJAVA_TIMEOUT, JJAVA_COMPILER_OPTS, SPARK_LOCAL_IP).
 Run by lscb.kernel.JupyterProtocolTest (JUPYTER_PATH names the kernelspec, LSCB_TEST_TMP a scratch folder).
 """
 import base64
@@ -15,6 +16,7 @@ import tempfile
 import textwrap
 import time
 import unittest
+import urllib.request
 from queue import Empty
 
 import zmq
@@ -359,7 +361,7 @@ class KernelClientTest(unittest.TestCase):
 
 
 class SeparateKernelTest(unittest.TestCase):
-    """Kernels started for one test each: a timeout setting, and a parent that dies."""
+    """Kernels started for one test each: settings from the environment, and a parent that dies."""
 
     def test_a_cell_past_jjava_timeout_is_stopped_and_the_kernel_goes_on(self):
         km, kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=STARTUP,
@@ -374,6 +376,30 @@ class SeparateKernelTest(unittest.TestCase):
             reply, outputs = run(kc, "before + fromStartup")
             self.assertEqual(reply["status"], "ok", f"the cell after the stopped one runs: {reply}")
             self.assertEqual(value(outputs), "6", "state survives; JJAVA_STARTUP_SCRIPT ran at start")
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+
+    def test_compiler_options_and_spark_local_ip_come_from_the_environment(self):
+        km, kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=STARTUP,
+                                  env=kernel_env(JJAVA_COMPILER_OPTS="-Xlint:all -Werror", SPARK_LOCAL_IP="127.0.0.1"))
+        try:
+            reply, _ = run(kc, "Integer boxed = new Integer(5);")
+            self.assertEqual(reply["status"], "error", "a deprecation warning fails the cell under -Werror")
+            self.assertIn("-Werror", reply["evalue"], f"the error names the option: {reply['evalue']}")
+            reply, outputs = run(kc, "int plain = 6; plain + 1")
+            self.assertEqual(value(outputs), "7", f"a cell without warnings compiles with the options: {reply}")
+            reply, outputs = run(kc, textwrap.dedent("""\
+                var spark = org.apache.spark.sql.SparkSession.builder().appName("ui").master("local[1]").getOrCreate();
+                spark.sparkContext().uiWebUrl().getOrElse(() -> "no UI")"""), timeout=180)
+            self.assertEqual(reply["status"], "ok", reply)
+            url = value(outputs).strip('"')
+            self.assertRegex(url, r"^http://(127\.0\.0\.1|localhost):\d+$",
+                             "with SPARK_LOCAL_IP set, the kernel leaves Spark's web UI on, at that address")
+            with urllib.request.urlopen(url + "/jobs/", timeout=30) as page:
+                self.assertEqual(page.status, 200, f"the UI answers at {url}")
+            exposed = [str(a) for a in listening_addresses(km.provisioner.pid) if not a.is_loopback]
+            self.assertEqual(exposed, [], "the UI and the driver listen on SPARK_LOCAL_IP's loopback address only")
         finally:
             kc.stop_channels()
             km.shutdown_kernel(now=True)
