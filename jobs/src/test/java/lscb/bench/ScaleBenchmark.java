@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
  * {@code ./lscb benchmark --scale [1M,10M,120M]}: the population stage on synthetic small-area inputs
@@ -25,7 +26,8 @@ import java.util.regex.Pattern;
  * cached in bench-data/, which git ignores), beside the same sums in DuckDB on the same files, the two
  * alternating; checks that both give the same children per council and year, and prints wall, CPU and
  * peak RSS of each (each a whole process tree, see {@link #run}; Spark through the launcher with its
- * default heap), the ratio, the time per million values and that of the growth from the size before.
+ * default heap), the ratio, the time per million values and that of the growth from the size before; with
+ * three sizes or more, the least-squares line of wall time against values (fixed cost, cost per million).
  */
 public final class ScaleBenchmark {
   /** One input size: its label, the small areas and years that make it. */
@@ -75,6 +77,8 @@ public final class ScaleBenchmark {
         + " before | sums per council-year |");
     table.add("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     int index = 0;
+    List<double[]> sparkWalls = new ArrayList<>();
+    List<double[]> duckWalls = new ArrayList<>();
     long previousValues = 0;
     double[] previousWall = null;
     for (Size size : SIZES) {
@@ -124,11 +128,29 @@ public final class ScaleBenchmark {
           more, sums));
       previousValues = values;
       previousWall = new double[] {s.wallSeconds(), d.wallSeconds()};
+      sparkWalls.add(new double[] {values / 1e6, s.wallSeconds()});
+      duckWalls.add(new double[] {values / 1e6, d.wallSeconds()});
     }
     if (!generateOnly) {
       System.out.println("benchmark --scale: table for the README:");
       table.forEach(System.out::println);
+      if (sparkWalls.size() >= 3) {
+        System.out.println("benchmark --scale: wall time as a fixed cost plus a cost per million values (least squares"
+            + " over the " + sparkWalls.size() + " sizes): Spark " + line(sparkWalls) + "; DuckDB " + line(duckWalls));
+      }
     }
+  }
+
+  /**
+   * "F s + m s per million values (R^2 r; every size within p % of the line)": the least-squares line
+   * through the points (millions of values, wall seconds), and how far the farthest size lies from it.
+   */
+  static String line(List<double[]> points) {
+    SimpleRegression fit = new SimpleRegression();
+    points.forEach(p -> fit.addData(p[0], p[1]));
+    double farthest = points.stream().mapToDouble(p -> Math.abs(p[1] / fit.predict(p[0]) - 1)).max().orElse(0);
+    return String.format(Locale.ROOT, "%.2f s + %.3f s per million values (R^2 %.3f; every size within %.1f %% of the"
+        + " line)", fit.getIntercept(), fit.getSlope(), fit.getRSquare(), 100 * farthest);
   }
 
   /** Generates one size unless the cache has it; returns its values, MB and files. */
