@@ -2,6 +2,7 @@ package lscb.storage;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Predicate;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.permission.FsPermission;
@@ -9,18 +10,20 @@ import org.apache.hadoop.fs.s3a.S3AFileSystem;
 import org.apache.hadoop.util.Progressable;
 
 /**
- * The S3A connector with one injected fault: creating a file of a chosen name fails, as if the process died
- * or the store refused the upload at that moment. Records what the run folder held when it failed.
+ * The S3A connector with one injected fault: creating the first file that a chosen test matches fails, as
+ * if the process died or the store refused the upload at that moment. Records what the run folder held
+ * when it failed.
  */
 public class FailingS3A extends S3AFileSystem {
-  static volatile String failOn;
+  static volatile Predicate<Path> failOn;
   static volatile Path runsAtFailure;
   static volatile List<String> seenAtFailure;
 
   @Override
   public FSDataOutputStream create(Path f, FsPermission permission, boolean overwrite, int bufferSize,
       short replication, long blockSize, Progressable progress) throws IOException {
-    if (f.getName().equals(failOn)) {
+    Predicate<Path> fail = failOn;
+    if (fail != null && fail.test(f)) {
       failOn = null;
       if (runsAtFailure != null) {
         seenAtFailure = Storage.listing(this, runsAtFailure);

@@ -39,8 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The whole pipeline on real storage on 127.0.0.1, every location an hdfs:// or s3a:// URI: an HDFS in
  * process (MiniDFSCluster) and an S3 endpoint (S3Mock). Outputs equal a local run's (CSV bytes, Parquet
- * rows); a publish that fails on S3 after the run is written leaves the previous run published, intact and
- * readable; and the lock's create-if-absent is exclusive on both stores.
+ * rows); a run that fails on S3, in its publish after everything is written or midway in a Spark task's
+ * upload, leaves the previous run published, intact and readable; and the lock's create-if-absent is
+ * exclusive on both stores.
  */
 @Tag("slow") // left out by ./lscb test --fast
 class StorageTest extends SparkTestBase {
@@ -92,12 +93,11 @@ class StorageTest extends SparkTestBase {
   }
 
   @Test
-  void aRunOnS3GivesTheLocalRunsOutputsAndAPublishFailingMidwayLeavesItPublished() throws Exception {
+  void aRunOnS3GivesTheLocalRunsOutputsAndARunFailingInPublishOrMidwayLeavesItPublished() throws Exception {
     FileSystem fs = FileSystem.get(URI.create(s3.uri("")), hadoop);
     assertInstanceOf(FailingS3A.class, fs, "s3a:// goes through the connector with the injected fault");
     Storage.upload(fs, Fixtures.repository().resolve("data"), s3.uri("data"));
     String out = s3.uri("out");
-    org.apache.hadoop.fs.Path outPath = new org.apache.hadoop.fs.Path(out);
     AtomicRun.Outcome first = run(s3.uri("data"), out);
     String folder = RunFolders.resolve(hadoop, out);
     assertEquals(out + "/runs/" + first.runId(), folder, "a reader follows LATEST to the run's folder");
@@ -106,7 +106,7 @@ class StorageTest extends SparkTestBase {
     List<String> published = Storage.listing(fs, new org.apache.hadoop.fs.Path(folder));
 
     FailingS3A.runsAtFailure = new org.apache.hadoop.fs.Path(out, RunFolders.RUNS);
-    FailingS3A.failOn = RunFolders.LATEST;
+    FailingS3A.failOn = f -> f.getName().equals(RunFolders.LATEST);
     UncheckedIOException failed = assertThrows(UncheckedIOException.class, () -> run(s3.uri("data"), out),
         "the second run fails while it publishes");
     assertTrue(failed.getMessage().contains("previous run stays"), "the failure says so: " + failed.getMessage());
@@ -115,18 +115,36 @@ class StorageTest extends SparkTestBase {
         .map(f -> f.substring(0, f.indexOf('/'))).findFirst().orElseThrow(() -> new AssertionError(
             "the failure came after the second run had written all its outputs and manifest: " + atFailure));
     assertTrue(atFailure.contains(second + "/conformance.csv"), "the second run's outputs were all written");
+    assertOnlyTheFirstRunIsThere(fs, out, first, published, "after the failed publish");
 
-    assertEquals(first.runId(), RunFolders.latestRun(fs, outPath), "LATEST still names the first run");
-    assertEquals(folder, RunFolders.resolve(hadoop, out), "readers still resolve the first run");
-    assertEquals(published, Storage.listing(fs, new org.apache.hadoop.fs.Path(folder)), "the first run's files are all there");
-    OutputSnapshot.assertSameOutputs(spark, localOut, Storage.download(fs, folder, tmp.resolve("from-s3-after")),
-        "the first run after the failed publish vs the local run", true);
+    // A Spark task's upload of an analysis output fails: the job fails, and with it the run, midway.
+    FailingS3A.failOn = f -> f.toString().contains("/analysis/") && f.getName().startsWith("part-");
+    RuntimeException midway = assertThrows(RuntimeException.class, () -> run(s3.uri("data"), out),
+        "the third run fails while a task writes an analysis table");
+    assertTrue(FailingS3A.failOn == null && causes(midway).contains("injected failure: creating"),
+        "the run failed on the injected fault in a task's upload: " + causes(midway));
+    assertFalse(FailingS3A.seenAtFailure.stream().anyMatch(f -> f.endsWith("/manifest.json") && !f.startsWith(first.runId())),
+        "the third run failed before its manifest");
+    assertOnlyTheFirstRunIsThere(fs, out, first, published, "after the run that failed midway");
+    assertCreateIfAbsentIsExclusive(fs, new org.apache.hadoop.fs.Path(s3.uri("exclusive")));
+  }
+
+  /** The first run is the published one, whole and readable, and no other run folder or lock is left. */
+  private static void assertOnlyTheFirstRunIsThere(FileSystem fs, String out, AtomicRun.Outcome first,
+      List<String> published, String when) throws IOException {
+    org.apache.hadoop.fs.Path outPath = new org.apache.hadoop.fs.Path(out);
+    String folder = out + "/runs/" + first.runId();
+    assertEquals(first.runId(), RunFolders.latestRun(fs, outPath), "LATEST still names the first run " + when);
+    assertEquals(folder, RunFolders.resolve(hadoop, out), "readers still resolve the first run " + when);
+    assertEquals(published, Storage.listing(fs, new org.apache.hadoop.fs.Path(folder)),
+        "the first run's files are all there " + when);
+    OutputSnapshot.assertSameOutputs(spark, localOut, Storage.download(fs, folder, tmp.resolve("from-s3-" + when.replace(' ', '-'))),
+        "the first run " + when + " vs the local run", true);
     assertEquals(spark.read().parquet(OutputSnapshot.finished(localOut).resolve("processed/board_return").toString()).count(),
         spark.read().parquet(folder + "/processed/board_return").count(),
-        "Spark reads the published run straight from S3");
-    assertEquals(List.of(first.runId()), runs(fs, outPath), "the failed run's folder is removed, the first one kept");
-    assertFalse(fs.exists(RunFolders.lockFile(outPath)), "the failed run released the lock");
-    assertCreateIfAbsentIsExclusive(fs, new org.apache.hadoop.fs.Path(s3.uri("exclusive")));
+        "Spark reads the published run straight from S3 " + when);
+    assertEquals(List.of(first.runId()), runs(fs, outPath), "the failed run's folder is removed, the first one kept " + when);
+    assertFalse(fs.exists(RunFolders.lockFile(outPath)), "the failed run released the lock " + when);
   }
 
   /**
@@ -172,6 +190,15 @@ class StorageTest extends SparkTestBase {
       return 0;
     }
     return 1;
+  }
+
+  /** The messages of an exception and its causes, one per line. */
+  private static String causes(Throwable e) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      text.append(t).append('\n');
+    }
+    return text.toString();
   }
 
   private static List<String> runs(FileSystem fs, org.apache.hadoop.fs.Path out) throws IOException {
