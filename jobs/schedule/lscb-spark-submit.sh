@@ -18,7 +18,8 @@
 #   LSCB_SUBMIT_OPTS  more spark-submit options, e.g. "--executor-memory 2g --conf spark.x=y"; for s3a://
 #                     locations add "--packages org.apache.hadoop:hadoop-aws:3.4.2" (Spark 4.1.3's Hadoop)
 # Exit codes are the run's: 0 done; 2 user error; 3 rejects with --strict; 4 a figure not reproduced;
-# 5 another run is writing LSCB_OUT (this one was refused and changed nothing).
+# 5 another run is writing LSCB_OUT (this one was refused and changed nothing); 74 reading or writing storage
+# failed (the published run is unchanged; worth a retry); 70 an internal error (a bug).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 : "${SPARK_HOME:?set SPARK_HOME to a Spark 4.1 (Scala 2.13) installation}"

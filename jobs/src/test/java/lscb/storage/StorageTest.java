@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import lscb.cli.Lscb;
 import lscb.io.Locations;
 import lscb.io.Progress;
 import lscb.io.UserError;
@@ -110,6 +111,9 @@ class StorageTest extends SparkTestBase {
     UncheckedIOException failed = assertThrows(UncheckedIOException.class, () -> run(s3.uri("data"), out),
         "the second run fails while it publishes");
     assertTrue(failed.getMessage().contains("previous run stays"), "the failure says so: " + failed.getMessage());
+    assertEquals(new Lscb.Failure("lscb: storage error: " + failed.getMessage() + " (check the location's free space,"
+        + " permissions and connection, then run again; LSCB_DEBUG=1 shows the stack trace)", Lscb.STORAGE_ERROR),
+        Lscb.failure(failed), "the command line prints it as one storage error line and exits 74");
     List<String> atFailure = FailingS3A.seenAtFailure;
     String second = atFailure.stream().filter(f -> f.endsWith("/manifest.json") && !f.startsWith(first.runId()))
         .map(f -> f.substring(0, f.indexOf('/'))).findFirst().orElseThrow(() -> new AssertionError(
@@ -123,6 +127,10 @@ class StorageTest extends SparkTestBase {
         "the third run fails while a task writes an analysis table");
     assertTrue(FailingS3A.failOn == null && causes(midway).contains("injected failure: creating"),
         "the run failed on the injected fault in a task's upload: " + causes(midway));
+    Lscb.Failure said = Lscb.failure(midway);
+    assertTrue(said.line().startsWith("lscb: storage error: injected failure: creating s3a://")
+        && said.exitCode() == Lscb.STORAGE_ERROR && said.line().lines().count() == 1,
+        "the command line names the store's failure in one line, not an internal error, and exits 74: " + said);
     assertFalse(FailingS3A.seenAtFailure.stream().anyMatch(f -> f.endsWith("/manifest.json") && !f.startsWith(first.runId())),
         "the third run failed before its manifest");
     assertOnlyTheFirstRunIsThere(fs, out, first, published, "after the run that failed midway");
