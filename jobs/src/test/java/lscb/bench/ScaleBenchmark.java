@@ -16,15 +16,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
  * {@code ./lscb benchmark --scale [1M,10M,120M]}: the population stage on synthetic small-area inputs
- * of about 1M, 10M and 120M values (or 30M and 60M, named) (generated once by {@code lscb synth-population --small-areas} and
- * cached in bench-data/, which git ignores), beside the same sums in DuckDB on the same files, the two
- * alternating; checks that both give the same children per council and year, and prints wall, CPU and
+ * of about 1M, 10M and 120M values, or 30M and 60M when named (generated once by
+ * {@code lscb synth-population --small-areas} and cached in bench-data/, which git ignores), beside the
+ * same sums in DuckDB on the same files, the two alternating; checks that both give the same children per council and year, and prints wall, CPU and
  * peak RSS of each (each a whole process tree, see {@link #run}; Spark through the launcher with its
  * default heap), the ratio, the time per million values and that of the growth from the size before; with
  * three sizes or more, the least-squares line of wall time against values (fixed cost, cost per million).
@@ -77,10 +78,7 @@ public final class ScaleBenchmark {
         + " before | sums per council-year |");
     table.add("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     int index = 0;
-    List<double[]> sparkWalls = new ArrayList<>();
-    List<double[]> duckWalls = new ArrayList<>();
-    long previousValues = 0;
-    double[] previousWall = null;
+    List<Walls> measured = new ArrayList<>();
     for (Size size : SIZES) {
       if (!wanted.contains(size.label())) {
         continue;
@@ -111,11 +109,11 @@ public final class ScaleBenchmark {
           + ", see bench-data/scale/logs)" : compare(runFolder(sparkOut), duckOut);
       // The time per million values of the growth from the size before (in this run): linearity without the
       // fixed cost of starting a JVM and Spark, which the plain time per million values carries.
-      String more = previousWall == null ? "" : String.format(Locale.ROOT, "%.3f s",
-          (s.wallSeconds() - previousWall[0]) / ((values - previousValues) / 1e6));
-      String moreDuck = previousWall == null ? "" : String.format(Locale.ROOT, "; per million more values than %,d:"
-          + " Spark %s, DuckDB %.3f s", previousValues, more,
-          (d.wallSeconds() - previousWall[1]) / ((values - previousValues) / 1e6));
+      Walls now = new Walls(values, s.wallSeconds(), d.wallSeconds());
+      Walls before = measured.isEmpty() ? null : measured.get(measured.size() - 1);
+      String more = before == null ? "" : String.format(Locale.ROOT, "%.3f s", now.perMillionMore(before, Walls::spark));
+      String moreDuck = before == null ? "" : String.format(Locale.ROOT, "; per million more values than %,d:"
+          + " Spark %s, DuckDB %.3f s", before.values(), more, now.perMillionMore(before, Walls::duckDb));
       System.out.printf(Locale.ROOT, "benchmark --scale %s: %,d values in %s files (%s MB): Spark %.1f s wall, %.1f s CPU,"
               + " %.2f GiB peak RSS (exit %d) | DuckDB %.1f s wall, %.1f s CPU, %.2f GiB peak RSS | Spark/DuckDB %.1fx"
               + " | per million values: Spark %.3f s, DuckDB %.3f s%s | %s%n",
@@ -126,29 +124,40 @@ public final class ScaleBenchmark {
               + " | %.1fx | %.3f s | %s | %s |", values, made[2], made[1], s.wallSeconds(), s.cpuSeconds(), gib(s),
           d.wallSeconds(), d.cpuSeconds(), gib(d), s.wallSeconds() / d.wallSeconds(), s.wallSeconds() / (values / 1e6),
           more, sums));
-      previousValues = values;
-      previousWall = new double[] {s.wallSeconds(), d.wallSeconds()};
-      sparkWalls.add(new double[] {values / 1e6, s.wallSeconds()});
-      duckWalls.add(new double[] {values / 1e6, d.wallSeconds()});
+      measured.add(now);
     }
     if (!generateOnly) {
       System.out.println("benchmark --scale: table for the README:");
       table.forEach(System.out::println);
-      if (sparkWalls.size() >= 3) {
+      if (measured.size() >= 3) {
         System.out.println("benchmark --scale: wall time as a fixed cost plus a cost per million values (least squares"
-            + " over the " + sparkWalls.size() + " sizes): Spark " + line(sparkWalls) + "; DuckDB " + line(duckWalls));
+            + " over the " + measured.size() + " sizes): Spark " + line(measured, Walls::spark) + "; DuckDB "
+            + line(measured, Walls::duckDb));
       }
     }
   }
 
+  /** One size's values and the two engines' wall seconds on it. */
+  record Walls(long values, double spark, double duckDb) {
+    double millions() {
+      return values / 1e6;
+    }
+
+    /** An engine's seconds per million values of the growth from a smaller size. */
+    double perMillionMore(Walls before, ToDoubleFunction<Walls> engine) {
+      return (engine.applyAsDouble(this) - engine.applyAsDouble(before)) / (millions() - before.millions());
+    }
+  }
+
   /**
-   * "F s + m s per million values (R^2 r; every size within p % of the line)": the least-squares line
-   * through the points (millions of values, wall seconds), and how far the farthest size lies from it.
+   * "F s + m s per million values (R^2 r; every size within p % of the line)": the least-squares line of
+   * an engine's wall seconds against millions of values, and how far the farthest size lies from it.
    */
-  static String line(List<double[]> points) {
+  static String line(List<Walls> sizes, ToDoubleFunction<Walls> engine) {
     SimpleRegression fit = new SimpleRegression();
-    points.forEach(p -> fit.addData(p[0], p[1]));
-    double farthest = points.stream().mapToDouble(p -> Math.abs(p[1] / fit.predict(p[0]) - 1)).max().orElse(0);
+    sizes.forEach(w -> fit.addData(w.millions(), engine.applyAsDouble(w)));
+    double farthest = sizes.stream().mapToDouble(w -> Math.abs(engine.applyAsDouble(w) / fit.predict(w.millions()) - 1))
+        .max().orElse(0);
     return String.format(Locale.ROOT, "%.2f s + %.3f s per million values (R^2 %.3f; every size within %.1f %% of the"
         + " line)", fit.getIntercept(), fit.getSlope(), fit.getRSquare(), 100 * farthest);
   }
