@@ -27,7 +27,7 @@ import org.apache.spark.sql.SparkSession;
  * last), then OUT/LATEST, a one-line pointer naming that run, is replaced; readers follow the pointer.
  * Nothing a reader can see is renamed or rewritten except the pointer, so a reader sees one complete run
  * on local disks, HDFS and object stores alike. The newest N finished runs are kept; older ones and
- * runs killed midway are removed. Call the writing side only while holding the {@link RunLock}.
+ * runs killed midway (before their manifest or before their pointer) are removed. Call the writing side only while holding the {@link RunLock}.
  */
 public final class RunFolders {
   /** The folder under OUT that holds the lock. */
@@ -132,11 +132,25 @@ public final class RunFolders {
     return live;
   }
 
-  /** Folders of runs killed before they finished (no manifest), and what the staging layout left behind. */
+  /**
+   * Folders of runs killed before they finished (no manifest) or before they were published (a manifest, but
+   * an id after the one LATEST names: runs publish in id order under the lock, so such a run never was), and
+   * what the staging layout left behind. Without LATEST, finished runs stay: the pointer may have been
+   * removed by hand.
+   */
   private void removeUnfinished() throws IOException {
+    String latest = latestRun(fs, out);
     for (FileStatus folder : runFolders()) {
-      if (!folder.getPath().getName().equals(run) && !fs.exists(new Path(folder.getPath(), MANIFEST))) {
+      String name = folder.getPath().getName();
+      if (name.equals(run)) {
+        continue;
+      }
+      if (!fs.exists(new Path(folder.getPath(), MANIFEST))) {
         System.err.println("lscb: removing " + folder.getPath() + ", left unfinished by a killed run");
+        fs.delete(folder.getPath(), true);
+      } else if (latest != null && name.compareTo(latest) > 0) {
+        System.err.println("lscb: removing " + folder.getPath() + ", finished but never published (" + LATEST
+            + " names the older run " + latest + "): the run was killed before its pointer was written");
         fs.delete(folder.getPath(), true);
       }
     }

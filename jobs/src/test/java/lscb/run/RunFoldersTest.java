@@ -80,6 +80,22 @@ class RunFoldersTest {
   }
 
   @Test
+  void aRunKilledAfterItsManifestButBeforeItsPointerTakesNoKeptSlot() throws Exception {
+    for (String id : List.of("r1", "r2")) {
+      finished(id).publish();
+    }
+    finished("r3"); // killed between manifest.json and LATEST
+    RunFolders r4 = finished("r4");
+    assertEquals(List.of("r1", "r2", "r4"), runs(), "the next run removes the finished run LATEST never named");
+    r4.publish();
+    r4.prune(2);
+    assertEquals(List.of("r2", "r4"), runs(), "keep 2: both kept runs were published");
+    Files.delete(outDir.resolve("LATEST"));
+    finished("r5");
+    assertEquals(List.of("r2", "r4", "r5"), runs(), "without LATEST (removed by hand) no finished run is removed");
+  }
+
+  @Test
   void aDiscardedRunLeavesThePublishedOneAndAPublishedRunIsNotDiscarded() throws Exception {
     finished("r1").publish();
     RunFolders failed = RunFolders.open(fs, out, "r2");
